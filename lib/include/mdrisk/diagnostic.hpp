@@ -1,0 +1,51 @@
+#pragma once
+// What a rule reports: a code, a message, where, and optionally a fix made
+// of byte edits over the ORIGINAL document.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mdrisk/source.hpp"
+
+namespace mdrisk {
+
+enum class Severity { Warning, Error };
+const char* severity_name(Severity s);
+
+// How sure we are that applying a fix keeps the author's meaning.
+enum class Applicability {
+  Safe,         // applied by --fix
+  Unsafe,       // applied only with --unsafe-fixes
+  DisplayOnly,  // shown, never applied
+};
+const char* applicability_name(Applicability a);
+
+struct Edit {
+  ByteRange range;          // over the original bytes; empty range = insertion
+  std::string replacement;
+  bool operator==(const Edit&) const = default;
+};
+
+struct Fix {
+  Applicability applicability = Applicability::Safe;
+  std::string title;        // e.g. "rename heading to 'Rust submodule divergence'"
+  std::vector<Edit> edits;  // disjoint, applied all or nothing
+};
+
+// A second place a finding is about (the table row for an entry, say).
+struct RelatedLocation {
+  ByteRange range;
+  std::string message;
+};
+
+struct Diagnostic {
+  std::string code;  // stable, e.g. "MR201"
+  std::string name;  // kebab-case, e.g. "missing-entry"
+  Severity severity = Severity::Error;
+  std::string message;
+  ByteRange range;   // where the finding is; begin gives line:col
+  std::vector<RelatedLocation> related;
+  std::optional<Fix> fix;
+};
+
+}  // namespace mdrisk

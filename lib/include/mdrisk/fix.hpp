@@ -1,0 +1,45 @@
+#pragma once
+// The fix engine: splice non-overlapping edits into the original bytes, and
+// the --fix loop that applies, re-parses, re-lints and verifies until
+// nothing applicable is left.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mdrisk/diagnostic.hpp"
+#include "mdrisk/error.hpp"
+#include "mdrisk/linter.hpp"
+
+namespace mdrisk {
+
+struct ApplyResult {
+  std::string output;
+  std::size_t applied = 0;  // fixes taken
+  std::size_t skipped = 0;  // fixes left for a later pass (overlap) or invalid
+};
+
+// Applies whole fixes in order of their first edit; a fix whose edits
+// overlap an edit already taken (or insert at the same point) is skipped,
+// as is an exact duplicate of a taken fix. One pass, O(n log n).
+ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>& fixes);
+
+struct FixOptions {
+  bool unsafe = false;       // also apply Applicability::Unsafe fixes
+  int max_passes = 16;       // parse/lint/apply rounds before giving up
+};
+
+struct FixOutcome {
+  std::string output;                    // the fixed bytes (== input when nothing applied)
+  std::size_t fixes_applied = 0;
+  int passes = 0;
+  std::vector<Diagnostic> remaining;     // diagnostics of the output
+  bool changed() const { return fixes_applied > 0; }
+};
+
+// Runs the fix loop and the safety checks (output parses into a tracker;
+// no applicable fix left; rendered HTML outside the managed structure
+// unchanged). An error means: write nothing.
+Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint, const FixOptions& options);
+
+}  // namespace mdrisk

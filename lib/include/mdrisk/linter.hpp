@@ -1,0 +1,32 @@
+#pragma once
+// Linting: parse a SourceFile into a Tracker and run every enabled rule.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "mdrisk/diagnostic.hpp"
+#include "mdrisk/schema.hpp"
+#include "mdrisk/source.hpp"
+#include "mdrisk/tracker.hpp"
+
+namespace mdrisk {
+
+// Which rules run and how loud they are (from config and command line).
+struct RuleSettings {
+  std::vector<std::string> select;  // code prefixes to enable; empty = all
+  std::vector<std::string> ignore;  // code prefixes to disable (wins over select)
+  std::map<std::string, Severity> severity;  // per-code override
+  bool enabled(std::string_view code) const;
+};
+
+struct LintOptions {
+  Schema schema = Schema::defaults();
+  RuleSettings rules;
+};
+
+// Diagnostics sorted by position, then code.
+std::vector<Diagnostic> lint(const SourceFile& source, const LintOptions& options);
+std::vector<Diagnostic> lint_tracker(const Tracker& tracker, const LintOptions& options);
+
+}  // namespace mdrisk

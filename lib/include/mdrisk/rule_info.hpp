@@ -1,0 +1,24 @@
+#pragma once
+// Metadata of a rule: its stable code, name and summary. The list is public
+// so front ends can print it (`mdrisk rules`) and emit SARIF rule metadata.
+#include <string_view>
+#include <vector>
+
+#include "mdrisk/diagnostic.hpp"
+
+namespace mdrisk {
+
+struct RuleInfo {
+  std::string_view code;     // "MR201": never reused, never renumbered
+  std::string_view name;     // "missing-entry"
+  std::string_view summary;  // one line
+  Severity severity;         // default severity
+  bool fixable;              // has a fix (safe or unsafe) in some cases
+};
+
+// Every rule, in registry (= code) order.
+const std::vector<RuleInfo>& rule_catalog();
+// nullptr when `code_or_name` is neither a known code nor a known name.
+const RuleInfo* find_rule(std::string_view code_or_name);
+
+}  // namespace mdrisk

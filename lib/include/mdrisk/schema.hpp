@@ -1,0 +1,52 @@
+#pragma once
+// The shape a tracker must have: section headings, table columns with their
+// allowed values, and the labelled sections of a detailed entry. The
+// defaults are the schema of the seed tracker; `.mdrisk.toml` can change them.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace mdrisk {
+
+enum class Requirement { Required, Recommended, Optional };
+
+struct ColumnSpec {
+  std::string key;                   // stable role name: "risk", "impact", ...
+  std::string header;                // canonical header text: "Risk"
+  std::vector<std::string> aliases;  // other accepted header texts
+  bool required = true;              // column must exist
+  bool non_empty = true;             // cell must not be empty
+  std::vector<std::string> allowed;  // canonical values; empty = free text
+  // Alternative spellings --fix rewrites to a canonical value ("Med" -> "Medium").
+  std::vector<std::pair<std::string, std::string>> value_aliases;
+};
+
+struct SectionSpec {
+  std::string label;                 // canonical bold label: "Mitigation"
+  std::vector<std::string> aliases;  // "Mitigation Actions", "Mitigations"
+  Requirement requirement = Requirement::Required;
+};
+
+enum class TableStyle { Aligned, Compact };
+
+struct Schema {
+  std::string table_heading = "Summary Table";
+  std::string entries_heading = "Detailed Entries";
+  std::vector<ColumnSpec> columns;   // in canonical order
+  std::size_t name_column = 0;       // index of the column that names a risk
+  std::vector<SectionSpec> sections; // in canonical order
+  bool entries_required = true;      // every row needs a detailed entry
+  TableStyle table_style = TableStyle::Aligned;
+  std::vector<std::string> placeholders = {"TODO", "TBD", "FIXME", "XXX"};
+
+  // The built-in schema: the seed tracker's.
+  static Schema defaults();
+  // Index of the column whose header or alias matches `header` (case-insensitive), or npos.
+  std::size_t column_for_header(std::string_view header) const;
+  // Index of the section whose label matches `label` (canonical or alias), or npos;
+  // `is_alias` tells which.
+  std::size_t section_for_label(std::string_view label, bool* is_alias = nullptr) const;
+  std::size_t column_index(std::string_view key) const;
+};
+
+}  // namespace mdrisk

@@ -1,0 +1,131 @@
+#pragma once
+// The tracker model: what rules read. Every piece keeps its exact byte range
+// in the original SourceFile so diagnostics point at it and fixes can
+// re-print just that piece. Rules never touch cmark nodes.
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mdrisk/schema.hpp"
+#include "mdrisk/source.hpp"
+
+namespace mdrisk {
+
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+struct Heading {
+  int level = 0;
+  bool setext = false;
+  bool closed_atx = false;   // "### Title ###"
+  std::size_t first_line = 0, last_line = 0;
+  ByteRange range;           // all its lines, without the final line ending
+  ByteRange text_range;      // the title text (ATX: the one line's text)
+  std::string text;
+};
+
+enum class Alignment { None, Left, Center, Right };
+
+struct Cell {
+  ByteRange range;       // between the pipes, untrimmed
+  ByteRange text_range;  // trimmed
+  std::string text;      // trimmed raw text (escaped pipes kept as "\|")
+};
+
+struct Row {
+  std::size_t line = 0;
+  ByteRange range;  // the line's content
+  std::vector<Cell> cells;
+};
+
+struct Table {
+  std::size_t first_line = 0, last_line = 0;
+  ByteRange range;  // header line start .. last row's end (no final EOL)
+  Row header;
+  Row delimiter;
+  std::vector<Alignment> alignments;  // one per header cell
+  std::vector<Row> rows;
+  // For each header cell, the schema column it maps to (npos: unknown column).
+  std::vector<std::size_t> column_of_cell;
+  // For each schema column, the header cell index holding it (npos: missing).
+  std::vector<std::size_t> cell_of_column;
+
+  const Cell* cell(const Row& row, std::size_t schema_column) const;
+};
+
+struct Label {
+  ByteRange range;       // "**Context**:" or "**Context:**" including the colon
+  ByteRange text_range;  // "Context" (without a colon inside the stars)
+  std::string text;
+  std::size_t section = npos;  // schema section index; npos = unknown label
+  bool alias = false;
+};
+
+struct ListItem {
+  std::size_t first_line = 0, last_line = 0;
+  ByteRange range;              // marker .. end of last non-blank line
+  std::size_t marker_offset = 0;
+  char marker = '-';            // '-', '*', '+', or '.'/')' for ordered
+  std::size_t marker_column = 0;   // bytes from line start to the marker
+  std::size_t content_column = 0;  // bytes from line start to the content
+  std::optional<Label> label;
+  bool has_inline_text = false;    // text after the label on the same item
+  std::string text;                // first line's text after marker and label, trimmed
+  bool has_content = false;        // any text or block besides the label
+  std::vector<ListItem> children;  // items of nested lists
+  const void* node = nullptr;      // opaque: the cmark item, for verification only
+};
+
+struct Section {
+  std::size_t section = npos;   // schema index, npos for an unknown label
+  std::size_t item = 0;         // index into Entry::items of the label bullet
+  std::vector<std::size_t> flattened;  // sibling items that belong under it
+};
+
+struct Entry {
+  Heading heading;
+  std::string key;            // normalised name, for matching rows
+  ByteRange range;            // heading start .. end of last non-blank body line
+  std::vector<ListItem> items;  // top-level items of the entry's first bullet list
+  bool list_is_tight = true;
+  ByteRange list_range;
+  std::vector<Section> sections;
+  std::size_t row = npos;     // matched table row (index into Table::rows)
+  std::vector<const void*> other_blocks;  // opaque: cmark blocks of the body besides the list
+};
+
+// A top-level block, for rules about spacing between blocks.
+struct Block {
+  enum class Kind { Heading, Table, List, Other } kind = Kind::Other;
+  std::size_t first_line = 0, last_line = 0;
+  bool managed = false;  // a heading or table that mdrisk owns the layout of
+  bool in_entry = false; // part of a detailed entry's body
+  const void* node = nullptr;  // opaque: the cmark block, for verification only
+};
+
+class ParsedDocument;  // the cmark tree (internal)
+
+struct Tracker {
+  const SourceFile* source = nullptr;
+  const Schema* schema = nullptr;
+  std::optional<Heading> title;
+  std::optional<Heading> table_heading;
+  std::optional<Table> table;
+  std::optional<Heading> entries_heading;
+  std::vector<Entry> entries;
+  std::vector<Block> blocks;
+  std::vector<std::string> row_keys;  // normalised risk name per table row
+  std::vector<std::size_t> entry_of_row;  // first entry matched to each row, or npos
+  std::shared_ptr<const ParsedDocument> document;
+
+  // The entry matched to table row `row`, or nullptr.
+  const Entry* entry_for_row(std::size_t row) const;
+};
+
+// Parses `source` with cmark-gfm and builds the model. Never fails: a
+// document without the expected structure yields a model with parts missing,
+// which the structure rules report.
+Tracker parse_tracker(const SourceFile& source, const Schema& schema);
+
+}  // namespace mdrisk

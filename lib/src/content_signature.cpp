@@ -1,0 +1,118 @@
+#include "content_signature.hpp"
+
+#include <cmark-gfm.h>
+
+#include <algorithm>
+
+#include "markdown.hpp"
+#include "rules/helpers.hpp"
+
+namespace mdrisk {
+namespace {
+
+cmark_node* as_node(const void* p) { return static_cast<cmark_node*>(const_cast<void*>(p)); }
+
+// Inline HTML of a paragraph with its leading label (strong node and the
+// colon after it) left out. Inline nodes are rendered one by one so list
+// tightness, which changes when items are re-nested, does not matter.
+std::string paragraph_text(const ParsedDocument& doc, cmark_node* para, bool has_label) {
+  std::string out;
+  cmark_node* child = cmark_node_first_child(para);
+  if (has_label && child && cmark_node_get_type(child) == CMARK_NODE_STRONG) {
+    child = cmark_node_next(child);
+    if (child && cmark_node_get_type(child) == CMARK_NODE_TEXT) {
+      std::string lit = cmark_node_get_literal(child) ? cmark_node_get_literal(child) : "";
+      std::size_t i = 0;
+      if (i < lit.size() && lit[i] == ':') ++i;
+      while (i < lit.size() && lit[i] == ' ') ++i;
+      out += lit.substr(i);
+      child = cmark_node_next(child);
+    }
+  }
+  for (; child; child = cmark_node_next(child)) out += doc.render_html(child);
+  return out;
+}
+
+void item_fragments(const ParsedDocument& doc, const ListItem& item, const std::string& role,
+                    std::vector<std::string>& out, int depth) {
+  cmark_node* node = as_node(item.node);
+  bool first = true;
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    const cmark_node_type type = cmark_node_get_type(c);
+    if (first && type == CMARK_NODE_PARAGRAPH) {
+      out.push_back(role + "\x1f" + paragraph_text(doc, c, depth == 0 && item.label.has_value()));
+    } else if (type == CMARK_NODE_LIST && !item.children.empty()) {
+      // Modelled children are compared one by one below.
+    } else {
+      out.push_back(role + "\x1f" + doc.render_html(c));
+    }
+    first = false;
+  }
+  for (const ListItem& child : item.children) item_fragments(doc, child, role, out, depth + 1);
+}
+
+}  // namespace
+
+ContentSignature content_signature(const Tracker& t) {
+  ContentSignature sig;
+  const ParsedDocument& doc = *t.document;
+  for (const Block& b : t.blocks) {
+    if (b.managed || b.in_entry) continue;
+    if (t.table && b.kind == Block::Kind::Table) continue;
+    sig.outside.push_back(doc.render_html(as_node(b.node)));
+  }
+  for (const Entry& e : t.entries) {
+    std::string key = e.key;
+    while (sig.entries.count(key)) key += "#";
+    std::map<std::string, std::vector<std::string>> by_role;
+    std::string role;
+    for (const ListItem& item : e.items) {
+      if (item.label) {
+        role = item.label->section != npos ? rules::canonical_label(*t.schema, item.label->section)
+                                           : item.label->text;
+      }
+      item_fragments(doc, item, role, by_role[role], 0);
+    }
+    std::vector<std::string>& frags = sig.entries[key];
+    for (auto& [r, v] : by_role) frags.insert(frags.end(), v.begin(), v.end());
+    for (const void* n : e.other_blocks) frags.push_back("block\x1f" + doc.render_html(as_node(n)));
+  }
+  if (t.table) {
+    const Table& table = *t.table;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      for (std::size_t i = 0; i < table.header.cells.size(); ++i) {
+        const std::size_t col = table.column_of_cell[i];
+        const std::string name = col != npos ? t.schema->columns[col].key : table.header.cells[i].text;
+        std::string text = i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : "";
+        text = rules::canonical_cell_text(col != npos ? &t.schema->columns[col] : nullptr, text);
+        sig.cells.push_back(std::to_string(r) + "|" + name + "|" + text);
+      }
+    }
+    std::sort(sig.cells.begin(), sig.cells.end());
+  }
+  return sig;
+}
+
+std::string first_difference(const ContentSignature& a, const ContentSignature& b, bool allow_new_entries) {
+  if (a.outside.size() != b.outside.size()) {
+    return "the number of blocks outside the tracker changed (" + std::to_string(a.outside.size()) + " -> " +
+           std::to_string(b.outside.size()) + ")";
+  }
+  for (std::size_t i = 0; i < a.outside.size(); ++i) {
+    if (a.outside[i] != b.outside[i]) return "the rendering of block " + std::to_string(i + 1) + " outside the tracker changed";
+  }
+  for (const auto& [key, frags] : a.entries) {
+    auto it = b.entries.find(key);
+    if (it == b.entries.end()) return "entry '" + key + "' disappeared";
+    if (it->second != frags) return "the text of entry '" + key + "' changed";
+  }
+  if (!allow_new_entries) {
+    for (const auto& [key, frags] : b.entries) {
+      if (!a.entries.count(key)) return "entry '" + key + "' appeared";
+    }
+  }
+  if (a.cells != b.cells) return "a Summary Table cell changed";
+  return {};
+}
+
+}  // namespace mdrisk

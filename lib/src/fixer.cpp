@@ -1,0 +1,75 @@
+// The --fix loop: lint, apply what is applicable, re-parse, repeat until
+// nothing applicable is left; then verify before anything is written.
+#include <optional>
+
+#include "content_signature.hpp"
+#include "mdrisk/fix.hpp"
+
+namespace mdrisk {
+namespace {
+
+bool applicable(const Diagnostic& d, const FixOptions& o) {
+  if (!d.fix) return false;
+  return d.fix->applicability == Applicability::Safe ||
+         (o.unsafe && d.fix->applicability == Applicability::Unsafe);
+}
+
+}  // namespace
+
+Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint, const FixOptions& options) {
+  FixOutcome outcome;
+  // Each pass's Tracker points into its SourceFile: keep the current one alive.
+  std::optional<SourceFile> current;
+  std::optional<Tracker> original_tracker;  // points into `source`
+  std::optional<Tracker> tracker;           // the last pass's
+  const SourceFile* src = &source;
+  bool converged = false;
+  for (int pass = 0; pass < options.max_passes; ++pass) {
+    tracker = parse_tracker(*src, lint.schema);
+    std::vector<Diagnostic> diags = lint_tracker(*tracker, lint);
+    std::vector<const Fix*> fixes;
+    for (const Diagnostic& d : diags) {
+      if (applicable(d, options)) fixes.push_back(&*d.fix);
+    }
+    outcome.passes = pass + 1;
+    if (fixes.empty()) {
+      outcome.remaining = std::move(diags);
+      converged = true;
+      break;
+    }
+    ApplyResult applied = apply_fixes(src->bytes(), fixes);
+    if (applied.applied == 0 || applied.output == src->bytes()) {
+      return Error{ErrorKind::Internal, "a fix did not change the document (a bug in mdrisk; nothing was written)"};
+    }
+    outcome.fixes_applied += applied.applied;
+    auto next = SourceFile::from_bytes(source.name(), std::move(applied.output));
+    if (!next) return Error{ErrorKind::FixFailed, "fixed output is not valid text: " + next.error().message};
+    if (pass == 0) original_tracker = std::move(tracker);
+    current.emplace(std::move(*next));
+    src = &*current;
+  }
+  if (!converged) {
+    return Error{ErrorKind::Internal, "fixes did not converge after " + std::to_string(options.max_passes) +
+                                          " passes (this is a bug in mdrisk; nothing was written)"};
+  }
+  outcome.output = src->bytes();
+  if (outcome.fixes_applied == 0) return outcome;
+
+  // Check 1: the result still parses into a tracker with the same parts.
+  if ((original_tracker->table && !tracker->table) ||
+      (original_tracker->entries_heading && !tracker->entries_heading) ||
+      tracker->entries.size() < original_tracker->entries.size()) {
+    return Error{ErrorKind::FixFailed, "safety check failed: the fixed document no longer parses into the same tracker"};
+  }
+  // Check 2 (idempotence) holds by construction: the loop stopped because no
+  // applicable fix is left, i.e. a second --fix would change nothing.
+  // Check 3: nothing outside the managed structure renders differently.
+  const std::string diff =
+      first_difference(content_signature(*original_tracker), content_signature(*tracker), options.unsafe);
+  if (!diff.empty()) {
+    return Error{ErrorKind::FixFailed, "safety check failed: " + diff + "; nothing was written"};
+  }
+  return outcome;
+}
+
+}  // namespace mdrisk

@@ -1,0 +1,54 @@
+#include "mdrisk/linter.hpp"
+
+#include <algorithm>
+
+#include "rules/rule.hpp"
+#include "text.hpp"
+
+namespace mdrisk {
+
+bool RuleSettings::enabled(std::string_view code) const {
+  const auto matches = [&](const std::vector<std::string>& prefixes) {
+    return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) {
+      return p == "ALL" || text::starts_with(code, p);
+    });
+  };
+  if (matches(ignore)) return false;
+  return select.empty() || matches(select);
+}
+
+std::vector<Diagnostic> lint_tracker(const Tracker& tracker, const LintOptions& options) {
+  std::vector<Diagnostic> out;
+  rules::RuleContext ctx(tracker, out);
+  for (const rules::Rule& rule : rules::registry()) {
+    if (!options.rules.enabled(rule.info.code)) continue;
+    const std::size_t before = out.size();
+    rule.check(tracker, ctx);
+    if (auto it = options.rules.severity.find(std::string(rule.info.code)); it != options.rules.severity.end()) {
+      for (std::size_t i = before; i < out.size(); ++i) out[i].severity = it->second;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    return a.code < b.code;
+  });
+  return out;
+}
+
+std::vector<Diagnostic> lint(const SourceFile& source, const LintOptions& options) {
+  const Tracker tracker = parse_tracker(source, options.schema);
+  return lint_tracker(tracker, options);
+}
+
+const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+
+const char* applicability_name(Applicability a) {
+  switch (a) {
+    case Applicability::Safe: return "safe";
+    case Applicability::Unsafe: return "unsafe";
+    case Applicability::DisplayOnly: return "display-only";
+  }
+  return "safe";
+}
+
+}  // namespace mdrisk

@@ -1,0 +1,78 @@
+#include "markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+
+#include <cstdlib>
+#include <mutex>
+
+// Exported by libcmark-gfm-extensions without a declaration in its headers.
+extern "C" {
+extern cmark_node_type CMARK_NODE_TABLE;
+extern cmark_node_type CMARK_NODE_TABLE_ROW;
+extern cmark_node_type CMARK_NODE_TABLE_CELL;
+}
+
+namespace mdrisk {
+namespace {
+
+constexpr int kParseOptions = CMARK_OPT_SOURCEPOS;
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+std::once_flag g_register_once;
+// cmark_parser_finish toggles a process-wide table of special characters
+// while extensions run; two finishing parsers corrupt each other's trees.
+std::mutex g_finish_mutex;
+
+void ensure_registered() {
+  std::call_once(g_register_once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+
+}  // namespace
+
+std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body) {
+  ensure_registered();
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kParseOptions));
+  for (const char* name : kExtensions) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  auto doc = std::make_shared<ParsedDocument>();
+  {
+    std::lock_guard<std::mutex> lock(g_finish_mutex);
+    doc->root_.reset(cmark_parser_finish(parser.get()));
+  }
+  return doc;
+}
+
+std::string ParsedDocument::render_html(cmark_node* node) const {
+  cmark_llist* exts = nullptr;
+  cmark_mem* mem = cmark_get_default_mem_allocator();
+  for (const char* name : kExtensions) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      exts = cmark_llist_append(mem, exts, ext);
+    }
+  }
+  char* html = nullptr;
+  {
+    // Rendering also consults extension state; keep it off the parse path.
+    std::lock_guard<std::mutex> lock(g_finish_mutex);
+    html = cmark_render_html(node, CMARK_OPT_DEFAULT, exts);
+  }
+  cmark_llist_free(mem, exts);
+  std::string out = html ? html : "";
+  std::free(html);
+  return out;
+}
+
+bool is_table(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_TABLE; }
+bool is_table_row(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_TABLE_ROW; }
+bool is_table_cell(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_TABLE_CELL; }
+
+}  // namespace mdrisk

@@ -1,0 +1,35 @@
+// MR404 bullet-style: entry lists use `-` bullets. Why: one marker style; and
+// since a change of marker starts a new list in CommonMark, the fix rewrites
+// every marker of a list at once so the list stays one list.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kBulletStyle{"MR404", "bullet-style", "an entry list uses `*` or `+` bullets instead of `-`",
+                            Severity::Warning, true};
+
+namespace {
+
+void collect(const std::vector<ListItem>& items, std::vector<Edit>& edits) {
+  for (const ListItem& it : items) {
+    if (it.marker == '*' || it.marker == '+') edits.push_back({{it.marker_offset, it.marker_offset + 1}, "-"});
+    collect(it.children, edits);
+  }
+}
+
+}  // namespace
+
+void check_bullet_style(const Tracker& t, RuleContext& ctx) {
+  for (const Entry& e : t.entries) {
+    std::vector<Edit> edits;
+    collect(e.items, edits);
+    if (edits.empty()) continue;
+    ctx.report(kBulletStyle, edits.front().range,
+               "entry " + quoted(e.heading.text) + " uses '" + ctx.source.bytes()[edits.front().range.begin] +
+                   "' bullets")
+        .fix = make_fix(Applicability::Safe, "use '-' bullets", std::move(edits));
+  }
+}
+
+}  // namespace mdrisk::rules

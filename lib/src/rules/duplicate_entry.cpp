@@ -1,0 +1,28 @@
+// MR205 duplicate-entry: two detailed entries for the same risk.
+// Why: readers update one and not the other; they drift apart.
+#include <unordered_map>
+
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kDuplicateEntry{"MR205", "duplicate-entry", "two detailed entries describe the same risk",
+                               Severity::Error, false};
+
+void check_duplicate_entry(const Tracker& t, RuleContext& ctx) {
+  std::unordered_map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < t.entries.size(); ++i) {
+    const Entry& e = t.entries[i];
+    if (e.key.empty()) continue;
+    auto [it, inserted] = first.emplace(e.key, i);
+    if (inserted) continue;
+    const Entry& earlier = t.entries[it->second];
+    Diagnostic& d = ctx.report(kDuplicateEntry, e.heading.text_range,
+                               "entry " + quoted(e.heading.text) + " duplicates the entry on " +
+                                   line_ref(ctx.source, earlier.heading.range.begin));
+    d.related.push_back({earlier.heading.text_range, "first entry"});
+  }
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,30 @@
+// MR107 duplicate-risk: two table rows name the same risk (after
+// normalisation). Why: entries are matched by name, so the second row can
+// never have its own entry, and counts double.
+#include <unordered_map>
+
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kDuplicateRisk{"MR107", "duplicate-risk", "two Summary Table rows name the same risk",
+                              Severity::Error, false};
+
+void check_duplicate_risk(const Tracker& t, RuleContext& ctx) {
+  if (!t.table) return;
+  std::unordered_map<std::string, std::size_t> first;
+  for (std::size_t r = 0; r < t.row_keys.size(); ++r) {
+    if (t.row_keys[r].empty()) continue;
+    auto [it, inserted] = first.emplace(t.row_keys[r], r);
+    if (inserted) continue;
+    const Cell* earlier = t.table->cell(t.table->rows[it->second], t.schema->name_column);
+    const Cell* here = t.table->cell(t.table->rows[r], t.schema->name_column);
+    Diagnostic& d = ctx.report(kDuplicateRisk, here->text_range,
+                               "risk " + quoted(here->text) + " is already listed on " +
+                                   line_ref(ctx.source, earlier->range.begin));
+    d.related.push_back({earlier->text_range, "first listed here"});
+  }
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,28 @@
+// MR104 empty-cell: required cells (Risk, Impact, Likelihood, Mitigation,
+// Owner, Status by default) are filled in. Why: an unowned or unrated risk
+// is not being managed.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kEmptyCell{"MR104", "empty-cell", "a required cell is empty", Severity::Error, false};
+
+void check_empty_cell(const Tracker& t, RuleContext& ctx) {
+  if (!t.table) return;
+  for (std::size_t r = 0; r < t.table->rows.size(); ++r) {
+    const Row& row = t.table->rows[r];
+    for (std::size_t c = 0; c < t.schema->columns.size(); ++c) {
+      const ColumnSpec& col = t.schema->columns[c];
+      if (!col.non_empty || t.table->cell_of_column[c] == npos) continue;
+      const Cell* cell = t.table->cell(row, c);
+      if (cell && !cell->text.empty()) continue;
+      const ByteRange at = cell ? cell->range : ByteRange{row.range.end, row.range.end};
+      const std::string name = row_name(t, r);
+      ctx.report(kEmptyCell, at,
+                 "empty " + quoted(col.header) + " cell" + (name.empty() || c == t.schema->name_column ? "" : " for risk " + quoted(name)));
+    }
+  }
+}
+
+}  // namespace mdrisk::rules

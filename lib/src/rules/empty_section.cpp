@@ -1,0 +1,22 @@
+// MR304 empty-section: a label with no text and no items under it.
+// Why: an empty **Monitoring** reads as "we monitor this" when nobody does.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kEmptySection{"MR304", "empty-section", "a labelled section has no content", Severity::Warning,
+                             false};
+
+void check_empty_section(const Tracker& t, RuleContext& ctx) {
+  for (const Entry& e : t.entries) {
+    for (const Section& s : e.sections) {
+      const ListItem& item = e.items[s.item];
+      if (item.has_content || !s.flattened.empty()) continue;
+      ctx.report(kEmptySection, item.label->range,
+                 "section **" + item.label->text + "** of entry " + quoted(e.heading.text) + " is empty");
+    }
+  }
+}
+
+}  // namespace mdrisk::rules

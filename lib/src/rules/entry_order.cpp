@@ -1,0 +1,65 @@
+// MR204 entry-order: detailed entries follow the table's row order.
+// Why: readers scan the table, then scroll to the entry; a shuffled order
+// makes that slow and hides missing entries. The fix moves whole entries,
+// their text byte for byte; an entry with no row stays after its predecessor.
+#include <algorithm>
+#include <numeric>
+#include <unordered_set>
+
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kEntryOrder{"MR204", "entry-order", "detailed entries are not in Summary Table order",
+                           Severity::Warning, true};
+
+namespace {
+
+std::optional<Fix> reorder_fix(const Tracker& t, std::string_view eol) {
+  std::unordered_set<std::size_t> seen;
+  for (const Entry& e : t.entries) {
+    if (e.row != npos && !seen.insert(e.row).second) return std::nullopt;  // MR205 first
+  }
+  std::vector<std::size_t> key(t.entries.size());
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < t.entries.size(); ++i) {
+    if (t.entries[i].row != npos) last = t.entries[i].row;
+    key[i] = last;
+  }
+  std::vector<std::size_t> order(t.entries.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
+  const std::string& bytes = t.source->bytes();
+  std::string text;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (k) text.append(eol).append(eol);
+    const ByteRange r = t.entries[order[k]].range;
+    text.append(bytes, r.begin, r.size());
+  }
+  const ByteRange whole{t.entries.front().range.begin, t.entries.back().range.end};
+  return make_fix(Applicability::Safe, "move entries into table order", {{whole, text}});
+}
+
+}  // namespace
+
+void check_entry_order(const Tracker& t, RuleContext& ctx) {
+  if (!t.table || t.entries.size() < 2) return;
+  std::size_t max_row = 0;
+  bool any = false, fix_attached = false;
+  for (const Entry& e : t.entries) {
+    if (e.row == npos) continue;
+    if (any && e.row < max_row) {
+      Diagnostic& d = ctx.report(kEntryOrder, e.heading.text_range,
+                                 "entry " + quoted(e.heading.text) + " comes after entries of later table rows");
+      if (!fix_attached) {
+        d.fix = reorder_fix(t, ctx.source.eol());
+        fix_attached = true;
+      }
+    }
+    max_row = std::max(max_row, e.row);
+    any = true;
+  }
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,40 @@
+#include "helpers.hpp"
+
+#include "../text.hpp"
+
+namespace mdrisk::rules {
+
+ValueMatch match_value(const ColumnSpec& column, std::string_view value) {
+  for (const auto& a : column.allowed) {
+    if (a == value) return {a, true};
+  }
+  for (const auto& a : column.allowed) {
+    if (text::iequals(a, value)) return {a, false};
+  }
+  for (const auto& [alias, canonical] : column.value_aliases) {
+    if (text::iequals(alias, value)) return {canonical, false};
+  }
+  return {};
+}
+
+std::string line_ref(const SourceFile& src, std::size_t offset) {
+  return "line " + std::to_string(src.line_of(offset));
+}
+
+std::string row_name(const Tracker& t, std::size_t row) {
+  if (!t.table) return {};
+  const Cell* c = t.table->cell(t.table->rows[row], t.schema->name_column);
+  return c ? c->text : std::string();
+}
+
+const std::string& canonical_label(const Schema& s, std::size_t section) {
+  return s.sections[section].label;
+}
+
+std::string canonical_cell_text(const ColumnSpec* column, const std::string& text) {
+  if (!column || column->allowed.empty()) return text;
+  ValueMatch m = match_value(*column, text);
+  return m.canonical.empty() ? text : m.canonical;
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,33 @@
+#pragma once
+// Helpers several rules share: quoting, value lookup, line positions.
+#include <string>
+#include <string_view>
+
+#include "mdrisk/schema.hpp"
+#include "mdrisk/tracker.hpp"
+
+namespace mdrisk::rules {
+
+inline std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// The canonical spelling of `value` in a column with allowed values: an exact
+// match, a case-insensitive match, or a configured alias. Empty when none.
+struct ValueMatch {
+  std::string canonical;
+  bool exact = false;
+};
+ValueMatch match_value(const ColumnSpec& column, std::string_view value);
+
+// "line N" of a byte offset, for messages that name a second place.
+std::string line_ref(const SourceFile& src, std::size_t offset);
+
+// The risk name cell of a row, or an empty string.
+std::string row_name(const Tracker& t, std::size_t row);
+
+// The label a section should carry.
+const std::string& canonical_label(const Schema& s, std::size_t section);
+
+// Replaces cell values with their canonical spelling; the table printer uses it.
+std::string canonical_cell_text(const ColumnSpec* column, const std::string& text);
+
+}  // namespace mdrisk::rules

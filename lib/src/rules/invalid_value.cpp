@@ -1,0 +1,27 @@
+// MR105 invalid-value: Impact, Likelihood and Status hold one of the allowed
+// values. Why: sorting, filtering and dashboards need a closed vocabulary.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kInvalidValue{"MR105", "invalid-value", "a cell value is not one of the column's allowed values",
+                             Severity::Error, false};
+
+void check_invalid_value(const Tracker& t, RuleContext& ctx) {
+  if (!t.table) return;
+  for (const Row& row : t.table->rows) {
+    for (std::size_t c = 0; c < t.schema->columns.size(); ++c) {
+      const ColumnSpec& col = t.schema->columns[c];
+      const Cell* cell = t.table->cell(row, c);
+      if (col.allowed.empty() || !cell || cell->text.empty()) continue;
+      if (!match_value(col, cell->text).canonical.empty()) continue;
+      std::string allowed;
+      for (const auto& a : col.allowed) allowed += (allowed.empty() ? "" : ", ") + a;
+      ctx.report(kInvalidValue, cell->text_range,
+                 quoted(cell->text) + " is not a valid " + col.header + " (expected one of: " + allowed + ")");
+    }
+  }
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,21 @@
+// MR101 missing-column: every required column is in the table header.
+// Why: a register without Owner or Status cannot be triaged.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kMissingColumn{"MR101", "missing-column", "a required column is missing from the Summary Table",
+                              Severity::Error, false};
+
+void check_missing_column(const Tracker& t, RuleContext& ctx) {
+  if (!t.table) return;
+  for (std::size_t c = 0; c < t.schema->columns.size(); ++c) {
+    const ColumnSpec& col = t.schema->columns[c];
+    if (col.required && t.table->cell_of_column[c] == npos) {
+      ctx.report(kMissingColumn, t.table->header.range, "Summary Table has no " + quoted(col.header) + " column");
+    }
+  }
+}
+
+}  // namespace mdrisk::rules

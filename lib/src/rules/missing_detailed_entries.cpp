@@ -1,0 +1,19 @@
+// MR003 missing-detailed-entries: a table with rows needs a
+// `## Detailed Entries` section. Why: the table row is a one-line summary;
+// context, actions and monitoring live in the entry.
+#include "all.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kMissingDetailedEntries{"MR003", "missing-detailed-entries",
+                                       "the table has rows but there is no `## Detailed Entries` section",
+                                       Severity::Error, false};
+
+void check_missing_detailed_entries(const Tracker& t, RuleContext& ctx) {
+  if (!t.schema->entries_required || t.entries_heading || !t.table || t.table->rows.empty()) return;
+  ctx.report(kMissingDetailedEntries, t.table->range,
+             "table has " + std::to_string(t.table->rows.size()) + " rows but no `## " +
+                 t.schema->entries_heading + "` section follows");
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,87 @@
+// MR201 missing-entry: every Summary Table row has a `### <risk>` entry.
+// Why: the table is the index; the entry is where context, actions and
+// monitoring live. The unsafe fix inserts a stub whose Context is a
+// placeholder, so the tracker keeps failing (MR308) until someone writes it.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kMissingEntry{"MR201", "missing-entry", "a Summary Table row has no detailed entry", Severity::Error,
+                             true};
+
+namespace {
+
+// The table's Mitigation cell, split into action items on commas and
+// semicolons outside code spans.
+std::vector<std::string> mitigation_items(const std::string& cell) {
+  std::vector<std::string> items;
+  std::string current;
+  bool in_code = false;
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    const char c = cell[i];
+    if (c == '`') in_code = !in_code;
+    if (!in_code && (c == ',' || c == ';')) {
+      items.push_back(current);
+      current.clear();
+      continue;
+    }
+    current.push_back(c);
+  }
+  items.push_back(current);
+  std::vector<std::string> out;
+  for (auto& item : items) {
+    std::size_t b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
+    if (b != std::string::npos) out.push_back(item.substr(b, e - b + 1));
+  }
+  return out;
+}
+
+std::string stub_entry(const Tracker& t, std::size_t row, std::string_view eol) {
+  const std::string name = row_name(t, row);
+  std::string s = "### " + name;
+  s.append(eol).append(eol);
+  const Schema& schema = *t.schema;
+  const std::size_t mitigation_col = schema.column_index("mitigation");
+  const Cell* mitigation = mitigation_col == npos ? nullptr : t.table->cell(t.table->rows[row], mitigation_col);
+  for (std::size_t i = 0; i < schema.sections.size(); ++i) {
+    const SectionSpec& sec = schema.sections[i];
+    if (sec.requirement != Requirement::Required) continue;
+    const bool is_mitigation = sec.label == "Mitigation" && mitigation && !mitigation->text.empty();
+    if (is_mitigation) {
+      s += "- **" + sec.label + "**";
+      for (const auto& item : mitigation_items(mitigation->text)) {
+        s.append(eol).append("  - ").append(item);
+      }
+    } else {
+      s += "- **" + sec.label + "**: " + (schema.placeholders.empty() ? "TODO" : schema.placeholders.front());
+    }
+    s.append(eol);
+  }
+  if (!s.empty()) s.resize(s.size() - eol.size());
+  return s;
+}
+
+}  // namespace
+
+void check_missing_entry(const Tracker& t, RuleContext& ctx) {
+  if (!t.table || !t.schema->entries_required || !t.entries_heading) return;
+  const std::string_view eol = ctx.source.eol();
+  std::size_t insert_at = t.entries_heading->range.end;  // after the previous row's entry
+  for (std::size_t r = 0; r < t.table->rows.size(); ++r) {
+    if (const Entry* e = t.entry_for_row(r)) {
+      insert_at = std::max(insert_at, e->range.end);
+      continue;
+    }
+    const Cell* name = t.table->cell(t.table->rows[r], t.schema->name_column);
+    if (!name || name->text.empty()) continue;  // MR104 reports the empty name
+    Diagnostic& d = ctx.report(kMissingEntry, name->text_range,
+                               "risk " + quoted(name->text) + " has no detailed entry (`### " + name->text + "`)");
+    std::string stub;
+    stub.append(eol).append(eol).append(stub_entry(t, r, eol));
+    d.fix = make_fix(Applicability::Unsafe, "insert a stub entry for " + quoted(name->text),
+                     {{{insert_at, insert_at}, stub}});
+  }
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,18 @@
+// MR302 missing-recommended-section: entries should have their recommended
+// sections (**Monitoring** by default). Why: a mitigation nobody watches is
+// not known to work; a warning, because new risks may not have one yet.
+#include "all.hpp"
+#include "helpers.hpp"
+#include "sections.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kMissingRecommendedSection{"MR302", "missing-recommended-section",
+                                          "an entry lacks a recommended labelled section", Severity::Warning,
+                                          false};
+
+void check_missing_recommended_section(const Tracker& t, RuleContext& ctx) {
+  report_missing_sections(t, ctx, kMissingRecommendedSection, Requirement::Recommended);
+}
+
+}  // namespace mdrisk::rules

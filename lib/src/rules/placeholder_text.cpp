@@ -1,0 +1,42 @@
+// MR308 placeholder-text: a section still says TODO / TBD / FIXME / XXX.
+// Why: a stub entry (from MR201's fix) must not pass CI until someone has
+// written the context.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kPlaceholderText{"MR308", "placeholder-text", "a section still holds placeholder text",
+                                Severity::Error, false};
+
+namespace {
+
+bool is_placeholder(const std::string& text, const std::vector<std::string>& words) {
+  for (const auto& w : words) {
+    if (text.compare(0, w.size(), w) != 0) continue;
+    if (text.size() == w.size()) return true;
+    const unsigned char next = static_cast<unsigned char>(text[w.size()]);
+    if (!std::isalnum(next)) return true;
+  }
+  return false;
+}
+
+void check_item(const Entry& e, const ListItem& it, const Tracker& t, RuleContext& ctx) {
+  if (is_placeholder(it.text, t.schema->placeholders)) {
+    ctx.report(kPlaceholderText, {it.marker_offset, it.range.end < it.marker_offset ? it.marker_offset : std::min(it.range.end, ctx.source.line_end(it.first_line))},
+               "entry " + quoted(e.heading.text) + " still has placeholder text " + quoted(it.text));
+  }
+}
+
+}  // namespace
+
+void check_placeholder_text(const Tracker& t, RuleContext& ctx) {
+  for (const Entry& e : t.entries) {
+    for (const ListItem& it : e.items) {
+      check_item(e, it, t, ctx);
+      for (const ListItem& child : it.children) check_item(e, child, t, ctx);
+    }
+  }
+}
+
+}  // namespace mdrisk::rules

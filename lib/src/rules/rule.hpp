@@ -1,0 +1,50 @@
+#pragma once
+// What every rule file includes: the context a rule reports through.
+#include <string>
+#include <vector>
+
+#include "mdrisk/diagnostic.hpp"
+#include "mdrisk/rule_info.hpp"
+#include "mdrisk/tracker.hpp"
+
+namespace mdrisk::rules {
+
+class RuleContext {
+ public:
+  RuleContext(const Tracker& t, std::vector<Diagnostic>& out) : tracker(t), source(*t.source), schema(*t.schema), out_(out) {}
+
+  Diagnostic& report(const RuleInfo& rule, ByteRange range, std::string message) {
+    Diagnostic d;
+    d.code = std::string(rule.code);
+    d.name = std::string(rule.name);
+    d.severity = rule.severity;
+    d.message = std::move(message);
+    d.range = range;
+    out_.push_back(std::move(d));
+    return out_.back();
+  }
+
+  const Tracker& tracker;
+  const SourceFile& source;
+  const Schema& schema;
+
+ private:
+  std::vector<Diagnostic>& out_;
+};
+
+using CheckFn = void (*)(const Tracker&, RuleContext&);
+
+struct Rule {
+  const RuleInfo& info;
+  CheckFn check;
+};
+
+// The explicit, ordered registry (registry.cpp).
+const std::vector<Rule>& registry();
+
+// Shorthand for a fix with edits.
+inline Fix make_fix(Applicability a, std::string title, std::vector<Edit> edits) {
+  return Fix{a, std::move(title), std::move(edits)};
+}
+
+}  // namespace mdrisk::rules

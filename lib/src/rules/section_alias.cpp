@@ -1,0 +1,26 @@
+// MR303 section-alias: a section label written as an alias
+// (`Mitigation Actions`, `Mitigations`, `Monitor`). Why: one spelling per
+// section keeps trackers greppable and lets tools read them.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kSectionAlias{"MR303", "section-alias", "a section label is an alias of a canonical label",
+                             Severity::Warning, true};
+
+void check_section_alias(const Tracker& t, RuleContext& ctx) {
+  for (const Entry& e : t.entries) {
+    for (const Section& s : e.sections) {
+      const Label& label = *e.items[s.item].label;
+      if (s.section == npos || !label.alias) continue;
+      const std::string& canonical = canonical_label(*t.schema, s.section);
+      ctx.report(kSectionAlias, label.text_range,
+                 "label " + quoted(label.text) + " should be " + quoted(canonical))
+          .fix = make_fix(Applicability::Safe, "rename the label to " + quoted(canonical),
+                          {{label.text_range, canonical}});
+    }
+  }
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,22 @@
+#include "sections.hpp"
+
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+void report_missing_sections(const Tracker& t, RuleContext& ctx, const RuleInfo& rule, Requirement level) {
+  const Schema& schema = *t.schema;
+  for (const Entry& e : t.entries) {
+    std::vector<bool> present(schema.sections.size(), false);
+    for (const Section& s : e.sections) {
+      if (s.section != npos) present[s.section] = true;
+    }
+    for (std::size_t i = 0; i < schema.sections.size(); ++i) {
+      if (present[i] || schema.sections[i].requirement != level) continue;
+      ctx.report(rule, e.heading.text_range,
+                 "entry " + quoted(e.heading.text) + " has no **" + schema.sections[i].label + "** section");
+    }
+  }
+}
+
+}  // namespace mdrisk::rules

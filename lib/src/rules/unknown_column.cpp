@@ -1,0 +1,21 @@
+// MR102 unknown-column: a header the schema does not know.
+// Why: usually a typo ("Ownr") or a column the schema should declare; either
+// way the values under it are not validated.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kUnknownColumn{"MR102", "unknown-column", "a Summary Table column the schema does not define",
+                              Severity::Warning, false};
+
+void check_unknown_column(const Tracker& t, RuleContext& ctx) {
+  if (!t.table) return;
+  for (std::size_t i = 0; i < t.table->header.cells.size(); ++i) {
+    if (t.table->column_of_cell[i] != npos) continue;
+    const Cell& cell = t.table->header.cells[i];
+    ctx.report(kUnknownColumn, cell.text_range, "unknown column " + quoted(cell.text));
+  }
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,22 @@
+// MR305 unknown-section: a bold label the schema does not know.
+// Why: usually a typo (`**Contxt**`) that hides a missing section.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kUnknownSection{"MR305", "unknown-section", "a labelled section the schema does not define",
+                               Severity::Warning, false};
+
+void check_unknown_section(const Tracker& t, RuleContext& ctx) {
+  for (const Entry& e : t.entries) {
+    for (const Section& s : e.sections) {
+      if (s.section != npos) continue;
+      const Label& label = *e.items[s.item].label;
+      ctx.report(kUnknownSection, label.text_range,
+                 "unknown section label " + quoted(label.text) + " in entry " + quoted(e.heading.text));
+    }
+  }
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,27 @@
+// MR106 value-case: an allowed value written in another case or as an alias
+// ("high", "Med"). Why: the value is understood, but filters and exact-match
+// dashboards are not; the fix spells it canonically.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kValueCase{"MR106", "value-case", "a value differs from its canonical spelling", Severity::Warning,
+                          true};
+
+void check_value_case(const Tracker& t, RuleContext& ctx) {
+  if (!t.table) return;
+  for (const Row& row : t.table->rows) {
+    for (std::size_t c = 0; c < t.schema->columns.size(); ++c) {
+      const ColumnSpec& col = t.schema->columns[c];
+      const Cell* cell = t.table->cell(row, c);
+      if (col.allowed.empty() || !cell || cell->text.empty()) continue;
+      const ValueMatch m = match_value(col, cell->text);
+      if (m.canonical.empty() || m.exact) continue;
+      ctx.report(kValueCase, cell->text_range, quoted(cell->text) + " should be written " + quoted(m.canonical))
+          .fix = make_fix(Applicability::Safe, "write " + quoted(m.canonical), {{cell->text_range, m.canonical}});
+    }
+  }
+}
+
+}  // namespace mdrisk::rules

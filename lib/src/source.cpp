@@ -1,0 +1,124 @@
+#include "mdrisk/source.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+namespace mdrisk {
+namespace {
+
+// Returns an error message, or empty when `bytes` is acceptable Markdown text.
+std::string validate_text(std::string_view bytes) {
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    return "is UTF-16 encoded; mdrisk reads UTF-8 only";
+  }
+  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = data[i];
+    if (c == 0) {
+      return "contains a NUL byte at offset " + std::to_string(i) + " (binary file?)";
+    }
+    if (c < 0x80) {  // ASCII fast path: most trackers are mostly ASCII
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto len = utf8proc_iterate(data + i, static_cast<utf8proc_ssize_t>(std::min<std::size_t>(4, n - i)), &cp);
+    if (len <= 0) {
+      return "is not valid UTF-8 (bad byte at offset " + std::to_string(i) + ")";
+    }
+    i += static_cast<std::size_t>(len);
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<SourceFile> SourceFile::from_bytes(std::string name, std::string bytes) {
+  if (auto problem = validate_text(bytes); !problem.empty()) {
+    return Error{ErrorKind::InvalidInput, problem};
+  }
+  SourceFile f;
+  f.name_ = std::move(name);
+  f.bytes_ = std::move(bytes);
+  f.has_bom_ = f.bytes_.size() >= 3 && f.bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  // Lines are split the way cmark splits them: \n, \r\n and a lone \r.
+  const std::string& b = f.bytes_;
+  f.line_starts_.push_back(f.bom_size());
+  bool ending_seen = false;
+  for (std::size_t i = f.bom_size(); i < b.size(); ++i) {
+    if (b[i] == '\n' || b[i] == '\r') {
+      const bool crlf = b[i] == '\r' && i + 1 < b.size() && b[i + 1] == '\n';
+      if (!ending_seen) {
+        f.line_ending_ = crlf ? LineEnding::CrLf : LineEnding::Lf;
+        ending_seen = true;
+      }
+      if (crlf) ++i;
+      if (i + 1 < b.size()) f.line_starts_.push_back(i + 1);
+    }
+  }
+  return f;
+}
+
+bool SourceFile::ends_with_newline() const {
+  return !bytes_.empty() && (bytes_.back() == '\n' || bytes_.back() == '\r');
+}
+
+std::size_t SourceFile::line_start(std::size_t line) const {
+  if (line == 0) return bom_size();
+  if (line > line_starts_.size()) return bytes_.size();
+  return line_starts_[line - 1];
+}
+
+std::size_t SourceFile::line_end_with_eol(std::size_t line) const {
+  return line < line_starts_.size() ? line_starts_[line] : bytes_.size();
+}
+
+std::size_t SourceFile::line_end(std::size_t line) const {
+  std::size_t end = line_end_with_eol(line);
+  const std::size_t start = line_start(line);
+  if (end > start && bytes_[end - 1] == '\n') --end;
+  if (end > start && bytes_[end - 1] == '\r') --end;
+  return end;
+}
+
+std::string_view SourceFile::line_text(std::size_t line) const {
+  const std::size_t s = line_start(line);
+  return std::string_view(bytes_).substr(s, line_end(line) - s);
+}
+
+bool SourceFile::line_is_blank(std::size_t line) const {
+  for (char c : line_text(line)) {
+    if (c != ' ' && c != '\t') return false;
+  }
+  return true;
+}
+
+std::size_t SourceFile::line_of(std::size_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  if (it == line_starts_.begin()) return 1;
+  return static_cast<std::size_t>(it - line_starts_.begin());
+}
+
+std::size_t SourceFile::offset_of(std::size_t line, std::size_t byte_column) const {
+  const std::size_t start = line_start(line);
+  if (byte_column == 0) return start;  // cmark's "column 0" means line start
+  return std::min(start + byte_column - 1, line_end_with_eol(line));
+}
+
+Position SourceFile::position_of(std::size_t offset) const {
+  offset = std::min(offset, bytes_.size());
+  const std::size_t line = line_of(offset);
+  const std::size_t start = line_start(line);
+  std::size_t column = 1;
+  for (std::size_t i = start; i < offset; ++i) {
+    // Count Unicode scalar values: every byte that is not a continuation byte.
+    if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return Position{line, column};
+}
+
+}  // namespace mdrisk

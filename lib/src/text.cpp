@@ -1,0 +1,97 @@
+#include "text.hpp"
+
+#include <utf8proc.h>
+
+#include <cctype>
+#include <cstdlib>
+
+namespace mdrisk::text {
+
+std::string_view trim(std::string_view s) {
+  const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string casefold(std::string_view s) {
+  bool ascii = true;
+  for (unsigned char c : s) ascii = ascii && c < 0x80;
+  if (ascii) {  // the common case, without an allocation in utf8proc
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  utf8proc_uint8_t* folded = nullptr;
+  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                              static_cast<utf8proc_ssize_t>(s.size()), &folded,
+                              static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
+                                                             UTF8PROC_STABLE));
+  if (n < 0) return std::string(s);  // input is validated UTF-8; keep it as is on error
+  std::string out(reinterpret_cast<char*>(folded), static_cast<std::size_t>(n));
+  std::free(folded);
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() == b.size()) {
+    bool same = true;
+    for (std::size_t i = 0; i < a.size() && same; ++i) same = a[i] == b[i];
+    if (same) return true;
+  }
+  return casefold(a) == casefold(b);
+}
+
+std::string normalize_name(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1]))) {
+      c = s[++i];  // an escaped character stands for itself
+    } else if (c == '*' || c == '_' || c == '`') {
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return casefold(out);
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t width = 0;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++width;
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (len <= 0) {  // cannot happen on validated input; count the byte and go on
+      ++width;
+      ++i;
+      continue;
+    }
+    const int w = utf8proc_charwidth(cp);
+    width += w > 0 ? static_cast<std::size_t>(w) : 0;
+    i += static_cast<std::size_t>(len);
+  }
+  return width;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace mdrisk::text

@@ -1,0 +1,21 @@
+#pragma once
+// Small text helpers shared by the model builder, rules and printers.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace mdrisk::text {
+
+std::string_view trim(std::string_view s);
+// Unicode case folding (utf8proc), for case-insensitive comparisons.
+std::string casefold(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+// The key used to match a table row to an entry heading: emphasis and code
+// markers and backslash escapes dropped, whitespace runs collapsed, trimmed,
+// case-folded. "  **Rust**  Submodule `divergence` " -> "rust submodule divergence".
+std::string normalize_name(std::string_view s);
+// Terminal display width: East Asian wide and emoji count 2, combining marks 0.
+std::size_t display_width(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+
+}  // namespace mdrisk::text

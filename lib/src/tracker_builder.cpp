@@ -1,0 +1,387 @@
+// Builds the Tracker model from cmark-gfm's tree plus the raw bytes.
+// cmark gives the block structure; exact spans come from the raw lines,
+// because cmark's end positions for lists swallow blank lines, table header
+// positions are wrong under a paragraph, and extra table cells have no node.
+#include <cmark-gfm.h>
+
+#include <unordered_map>
+
+#include "markdown.hpp"
+#include "mdrisk/tracker.hpp"
+#include "text.hpp"
+
+namespace mdrisk {
+namespace {
+
+// Entry lists are modelled two levels deep (label bullets and their items);
+// deeper nesting is content and is never walked, so no input recurses far.
+constexpr int kMaxItemDepth = 2;
+
+struct LineSpan {
+  std::size_t first = 0, last = 0;
+};
+
+LineSpan node_lines(const SourceFile& src, cmark_node* n) {
+  LineSpan s;
+  s.first = static_cast<std::size_t>(std::max(1, cmark_node_get_start_line(n)));
+  s.last = static_cast<std::size_t>(std::max(1, cmark_node_get_end_line(n)));
+  // Lists, items and setext headings end at "next line, column 0".
+  if (cmark_node_get_end_column(n) == 0 && s.last > s.first) --s.last;
+  s.last = std::min(s.last, src.line_count());
+  s.first = std::min(s.first, s.last);
+  while (s.last > s.first && src.line_is_blank(s.last)) --s.last;
+  return s;
+}
+
+ByteRange lines_range(const SourceFile& src, LineSpan s) {
+  return {src.line_start(s.first), src.line_end(s.last)};
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+Heading make_heading(const SourceFile& src, cmark_node* n) {
+  Heading h;
+  h.level = cmark_node_get_heading_level(n);
+  const LineSpan span = node_lines(src, n);
+  h.first_line = span.first;
+  h.last_line = span.last;
+  h.range = lines_range(src, span);
+  const std::string_view first = src.line_text(span.first);
+  std::size_t i = 0;
+  while (i < first.size() && is_space(first[i])) ++i;
+  h.setext = i >= first.size() || first[i] != '#';
+  if (!h.setext) {
+    while (i < first.size() && first[i] == '#') ++i;
+    while (i < first.size() && is_space(first[i])) ++i;
+    std::size_t end = first.size();
+    while (end > i && is_space(first[end - 1])) --end;
+    // A closing sequence of #s counts only after a space (or as the whole text).
+    std::size_t hashes = end;
+    while (hashes > i && first[hashes - 1] == '#') --hashes;
+    if (hashes < end && (hashes == i || is_space(first[hashes - 1]))) {
+      h.closed_atx = true;
+      end = hashes;
+      while (end > i && is_space(first[end - 1])) --end;
+    }
+    const std::size_t base = src.line_start(span.first);
+    h.text_range = {base + i, base + end};
+  } else {
+    // Setext: the content lines are all but the underline.
+    const std::size_t last_text_line = span.last > span.first ? span.last - 1 : span.first;
+    const std::size_t begin = src.line_start(span.first) + i;
+    std::size_t end = src.line_end(last_text_line);
+    while (end > begin && is_space(src.bytes()[end - 1])) --end;
+    h.text_range = {begin, end};
+  }
+  h.text = src.bytes().substr(h.text_range.begin, h.text_range.size());
+  return h;
+}
+
+std::string heading_plain_key(const SourceFile& src, cmark_node* n) {
+  return text::normalize_name(make_heading(src, n).text);
+}
+
+// Splits one raw table line into cells on unescaped pipes, as GFM does
+// (a pipe inside a code span still splits unless written "\|").
+Row split_row(const SourceFile& src, std::size_t line) {
+  Row row;
+  row.line = line;
+  const std::size_t base = src.line_start(line);
+  const std::string_view t = src.line_text(line);
+  row.range = {base, base + t.size()};
+  std::size_t i = 0;
+  while (i < t.size() && is_space(t[i])) ++i;
+  std::size_t end = t.size();
+  while (end > i && is_space(t[end - 1])) --end;
+  if (i < end && t[i] == '|') ++i;
+  if (end > i && t[end - 1] == '|' && !(end >= 2 && t[end - 2] == '\\')) --end;
+  std::size_t cell_start = i;
+  const auto push = [&](std::size_t b, std::size_t e) {
+    Cell c;
+    c.range = {base + b, base + e};
+    std::size_t tb = b, te = e;
+    while (tb < te && is_space(t[tb])) ++tb;
+    while (te > tb && is_space(t[te - 1])) --te;
+    c.text_range = {base + tb, base + te};
+    c.text = std::string(t.substr(tb, te - tb));
+    row.cells.push_back(std::move(c));
+  };
+  for (std::size_t k = i; k < end; ++k) {
+    if (t[k] == '\\' && k + 1 < end && t[k + 1] == '|') {
+      ++k;
+      continue;
+    }
+    if (t[k] == '|') {
+      push(cell_start, k);
+      cell_start = k + 1;
+    }
+  }
+  push(cell_start, end);
+  return row;
+}
+
+Alignment alignment_of(std::string_view delimiter_cell) {
+  const std::string_view d = text::trim(delimiter_cell);
+  const bool left = !d.empty() && d.front() == ':';
+  const bool right = d.size() > 1 && d.back() == ':';
+  if (left && right) return Alignment::Center;
+  if (left) return Alignment::Left;
+  if (right) return Alignment::Right;
+  return Alignment::None;
+}
+
+Table make_table(const SourceFile& src, const Schema& schema, cmark_node* n) {
+  Table t;
+  std::size_t body_rows = 0;
+  for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) ++body_rows;
+  if (body_rows > 0) --body_rows;  // the first row is the header
+  // cmark's start line is wrong when the table follows a paragraph line;
+  // its end line is right, and rows are one line each.
+  t.last_line = node_lines(src, n).last;
+  t.first_line = t.last_line >= body_rows + 1 ? t.last_line - body_rows - 1 : 1;
+  t.range = {src.line_start(t.first_line), src.line_end(t.last_line)};
+  t.header = split_row(src, t.first_line);
+  t.delimiter = split_row(src, t.first_line + 1);
+  for (const Cell& c : t.delimiter.cells) t.alignments.push_back(alignment_of(c.text));
+  t.alignments.resize(t.header.cells.size(), Alignment::None);
+  for (std::size_t line = t.first_line + 2; line <= t.last_line; ++line) {
+    t.rows.push_back(split_row(src, line));
+  }
+  t.cell_of_column.assign(schema.columns.size(), npos);
+  for (std::size_t i = 0; i < t.header.cells.size(); ++i) {
+    const std::size_t col = schema.column_for_header(t.header.cells[i].text);
+    // A repeated header maps only once; the second copy is an unknown column.
+    if (col != npos && t.cell_of_column[col] == npos) {
+      t.cell_of_column[col] = i;
+      t.column_of_cell.push_back(col);
+    } else {
+      t.column_of_cell.push_back(npos);
+    }
+  }
+  return t;
+}
+
+// Reads a bold label at the start of an item's first paragraph:
+// "**Context**: text", "**Context:** text", "__Monitoring__" alone.
+std::optional<Label> read_label(const SourceFile& src, const Schema& schema, cmark_node* para,
+                                bool* has_inline_text) {
+  cmark_node* first = cmark_node_first_child(para);
+  if (!first || cmark_node_get_type(first) != CMARK_NODE_STRONG) return std::nullopt;
+  const std::size_t start =
+      src.offset_of(static_cast<std::size_t>(cmark_node_get_start_line(para)),
+                    static_cast<std::size_t>(cmark_node_get_start_column(para)));
+  const std::size_t para_line = src.line_of(start);
+  const std::string_view line = std::string_view(src.bytes()).substr(start, src.line_end(para_line) - start);
+  if (line.size() < 5) return std::nullopt;
+  const std::string_view delim = line.substr(0, 2);
+  if (delim != "**" && delim != "__") return std::nullopt;
+  const std::size_t close = line.find(delim, 2);
+  if (close == std::string_view::npos || close == 2) return std::nullopt;
+  std::string_view inner = line.substr(2, close - 2);
+  std::size_t after = close + 2;
+  bool colon = false;
+  if (!inner.empty() && inner.back() == ':') {
+    colon = true;
+    inner.remove_suffix(1);
+  }
+  if (after < line.size() && line[after] == ':') {
+    colon = true;
+    ++after;
+  }
+  // The rest of the paragraph (this line and any continuation lines).
+  const LineSpan span = node_lines(src, para);
+  const std::size_t para_end = src.line_end(span.last);
+  const std::string_view rest =
+      text::trim(std::string_view(src.bytes()).substr(start + after, para_end - (start + after)));
+  // Bold text followed by prose without a colon is emphasis, not a label.
+  if (!colon && !rest.empty()) return std::nullopt;
+  Label l;
+  l.range = {start, start + after};
+  l.text_range = {start + 2, start + 2 + inner.size()};
+  l.text = std::string(text::trim(inner));
+  l.section = schema.section_for_label(l.text, &l.alias);
+  *has_inline_text = !rest.empty();
+  return l;
+}
+
+ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item, int depth) {
+  ListItem it;
+  it.node = item;
+  const LineSpan span = node_lines(src, item);
+  it.first_line = span.first;
+  it.last_line = span.last;
+  it.marker_offset = src.offset_of(span.first, static_cast<std::size_t>(cmark_node_get_start_column(item)));
+  it.range = {it.marker_offset, src.line_end(span.last)};
+  it.marker = it.marker_offset < src.bytes().size() ? src.bytes()[it.marker_offset] : '-';
+  if (cmark_node_get_list_type(cmark_node_parent(item)) == CMARK_ORDERED_LIST) {
+    it.marker = cmark_node_get_list_delim(cmark_node_parent(item)) == CMARK_PAREN_DELIM ? ')' : '.';
+  }
+  it.marker_column = it.marker_offset - src.line_start(span.first);
+  it.content_column = it.marker_column + 2;
+  cmark_node* first = cmark_node_first_child(item);
+  if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+    const std::size_t off = src.offset_of(static_cast<std::size_t>(cmark_node_get_start_line(first)),
+                                          static_cast<std::size_t>(cmark_node_get_start_column(first)));
+    if (src.line_of(off) == span.first) it.content_column = off - src.line_start(span.first);
+    bool inline_text = false;
+    it.label = read_label(src, schema, first, &inline_text);
+    it.has_inline_text = it.label ? inline_text : true;
+    const std::size_t text_begin = it.label ? it.label->range.end : off;
+    const std::size_t line_end = src.line_end(src.line_of(off));
+    if (text_begin <= line_end) {
+      it.text = std::string(text::trim(std::string_view(src.bytes()).substr(text_begin, line_end - text_begin)));
+    }
+  }
+  for (cmark_node* c = first; c; c = cmark_node_next(c)) {
+    if (cmark_node_get_type(c) == CMARK_NODE_LIST) {
+      if (depth + 1 < kMaxItemDepth) {
+        for (cmark_node* sub = cmark_node_first_child(c); sub; sub = cmark_node_next(sub)) {
+          it.children.push_back(make_item(src, schema, sub, depth + 1));
+        }
+      }
+      it.has_content = true;
+    } else if (c != first) {
+      it.has_content = true;
+    }
+  }
+  it.has_content = it.has_content || it.has_inline_text;
+  return it;
+}
+
+void build_sections(Entry& e) {
+  for (std::size_t i = 0; i < e.items.size(); ++i) {
+    const ListItem& it = e.items[i];
+    if (it.label) {
+      e.sections.push_back(Section{it.label->section, i, {}});
+    } else if (!e.sections.empty()) {
+      e.sections.back().flattened.push_back(i);
+    }
+  }
+}
+
+}  // namespace
+
+const Cell* Table::cell(const Row& row, std::size_t schema_column) const {
+  if (schema_column >= cell_of_column.size()) return nullptr;
+  const std::size_t i = cell_of_column[schema_column];
+  if (i == npos || i >= row.cells.size()) return nullptr;
+  return &row.cells[i];
+}
+
+const Entry* Tracker::entry_for_row(std::size_t row) const {
+  if (row >= entry_of_row.size() || entry_of_row[row] == npos) return nullptr;
+  return &entries[entry_of_row[row]];
+}
+
+Tracker parse_tracker(const SourceFile& src, const Schema& schema) {
+  Tracker t;
+  t.source = &src;
+  t.schema = &schema;
+  auto doc = ParsedDocument::parse(src.body());
+  t.document = doc;
+  const std::string table_key = text::normalize_name(schema.table_heading);
+  const std::string entries_key = text::normalize_name(schema.entries_heading);
+
+  enum class Area { Preamble, Table, Entries, Other } area = Area::Preamble;
+  Entry* current = nullptr;
+  bool current_has_list = false;
+  for (cmark_node* n = cmark_node_first_child(doc->root()); n; n = cmark_node_next(n)) {
+    const cmark_node_type type = cmark_node_get_type(n);
+    const LineSpan span = node_lines(src, n);
+    Block block;
+    block.node = n;
+    block.first_line = span.first;
+    block.last_line = span.last;
+    if (type == CMARK_NODE_HEADING) {
+      block.kind = Block::Kind::Heading;
+      const int level = cmark_node_get_heading_level(n);
+      if (level <= 2) current = nullptr;
+      if (level == 1 && !t.title && area == Area::Preamble) {
+        t.title = make_heading(src, n);
+        block.managed = true;
+      } else if (level == 1) {
+        area = Area::Other;
+      } else if (level == 2) {
+        const std::string key = heading_plain_key(src, n);
+        if (key == table_key && !t.table_heading) {
+          t.table_heading = make_heading(src, n);
+          area = Area::Table;
+          block.managed = true;
+        } else if (key == entries_key && !t.entries_heading) {
+          t.entries_heading = make_heading(src, n);
+          area = Area::Entries;
+          block.managed = true;
+        } else {
+          area = Area::Other;
+        }
+      } else if (level == 3 && area == Area::Entries) {
+        Entry e;
+        e.heading = make_heading(src, n);
+        e.key = text::normalize_name(e.heading.text);
+        e.range = e.heading.range;
+        t.entries.push_back(std::move(e));
+        current = &t.entries.back();
+        current_has_list = false;
+        block.managed = true;
+      } else if (level == 3) {
+        current = nullptr;
+      }
+      if (current && level > 3) {
+        current->range.end = src.line_end(span.last);
+        current->other_blocks.push_back(n);
+        block.in_entry = true;
+      }
+    } else {
+      if (type == CMARK_NODE_LIST) block.kind = Block::Kind::List;
+      if (is_table(n) && area == Area::Table && !t.table) {
+        t.table = make_table(src, schema, n);
+        block.kind = Block::Kind::Table;
+        block.first_line = t.table->first_line;
+        block.managed = true;
+      }
+      if (current) {
+        block.in_entry = true;
+        current->range.end = src.line_end(span.last);
+        const bool first_list = type == CMARK_NODE_LIST && !current_has_list &&
+                                cmark_node_get_list_type(n) == CMARK_BULLET_LIST;
+        if (!first_list) current->other_blocks.push_back(n);
+        if (type == CMARK_NODE_LIST && !current_has_list &&
+            cmark_node_get_list_type(n) == CMARK_BULLET_LIST) {
+          current_has_list = true;
+          current->list_is_tight = cmark_node_get_list_tight(n) != 0;
+          current->list_range = lines_range(src, span);
+          for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+            current->items.push_back(make_item(src, schema, item, 0));
+          }
+          if (!current->items.empty()) current->list_range.begin = current->items.front().range.begin;
+          build_sections(*current);
+        }
+      }
+    }
+    t.blocks.push_back(block);
+  }
+
+  if (t.table) {
+    const std::size_t name_cell =
+        schema.name_column < t.table->cell_of_column.size() ? t.table->cell_of_column[schema.name_column] : npos;
+    std::unordered_map<std::string, std::size_t> row_by_key;
+    for (std::size_t r = 0; r < t.table->rows.size(); ++r) {
+      const Row& row = t.table->rows[r];
+      std::string key = name_cell != npos && name_cell < row.cells.size()
+                            ? text::normalize_name(row.cells[name_cell].text)
+                            : std::string();
+      if (!key.empty()) row_by_key.emplace(key, r);
+      t.row_keys.push_back(std::move(key));
+    }
+    t.entry_of_row.assign(t.table->rows.size(), npos);
+    for (std::size_t i = 0; i < t.entries.size(); ++i) {
+      auto it = row_by_key.find(t.entries[i].key);
+      if (it == row_by_key.end()) continue;
+      t.entries[i].row = it->second;
+      if (t.entry_of_row[it->second] == npos) t.entry_of_row[it->second] = i;
+    }
+  }
+  return t;
+}
+
+}  // namespace mdrisk

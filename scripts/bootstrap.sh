@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages mdrisk needs, and only those that are missing,
+# so that a fresh Debian 12 machine (or a clean CI clone) builds with no
+# manual step. Run as root or with sudo available.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config python3
+  libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
+  libfmt-dev libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libcli11-dev libutf8proc-dev libtomlplusplus-dev nlohmann-json3-dev
+  libdtl-dev
+)
+# Extra packages a caller asks for (e.g. the test script wants clang for fuzzing).
+packages+=("$@")
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "bootstrap: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
