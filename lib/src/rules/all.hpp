@@ -36,6 +36,7 @@ MDRISK_DECLARE_RULE(kBlankLines, check_blank_lines)
 MDRISK_DECLARE_RULE(kHeadingStyle, check_heading_style)
 MDRISK_DECLARE_RULE(kBulletStyle, check_bullet_style)
 MDRISK_DECLARE_RULE(kFinalNewline, check_final_newline)
+MDRISK_DECLARE_RULE(kLabelStyle, check_label_style)
 
 #undef MDRISK_DECLARE_RULE
 

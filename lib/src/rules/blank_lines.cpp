@@ -2,8 +2,9 @@
 // Summary Table from the blocks around them. Why: many renderers and editors
 // need it (a table glued to a paragraph is not a table everywhere), and it
 // is how every canonical tracker looks.
-#include <set>
+#include <map>
 
+#include "../text.hpp"
 #include "all.hpp"
 
 namespace mdrisk::rules {
@@ -11,20 +12,32 @@ namespace mdrisk::rules {
 const RuleInfo kBlankLines{"MR402", "blank-lines", "a managed heading or the table is not set off by a blank line",
                            Severity::Warning, true};
 
+namespace {
+
+std::string describe(const Block& b, const SourceFile& src) {
+  if (b.kind == Block::Kind::Table) return "the Summary Table";
+  return "`" + std::string(text::trim(src.line_text(b.first_line))) + "`";
+}
+
+}  // namespace
+
 void check_blank_lines(const Tracker& t, RuleContext& ctx) {
   const auto& blocks = t.blocks;
-  std::set<std::size_t> lines_needing_blank;  // a blank line goes before these lines
+  const SourceFile& src = ctx.source;
+  std::map<std::size_t, std::string> needs_blank;  // line a blank line goes before -> message
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!blocks[i].managed) continue;
-    if (i > 0 && blocks[i].first_line == blocks[i - 1].last_line + 1) lines_needing_blank.insert(blocks[i].first_line);
+    if (i > 0 && blocks[i].first_line == blocks[i - 1].last_line + 1) {
+      needs_blank[blocks[i].first_line] = "missing blank line before " + describe(blocks[i], src);
+    }
     if (i + 1 < blocks.size() && blocks[i + 1].first_line == blocks[i].last_line + 1) {
-      lines_needing_blank.insert(blocks[i + 1].first_line);
+      needs_blank.emplace(blocks[i + 1].first_line, "missing blank line after " + describe(blocks[i], src));
     }
   }
-  for (std::size_t line : lines_needing_blank) {
-    const std::size_t at = ctx.source.line_start(line);
-    ctx.report(kBlankLines, {at, ctx.source.line_end(line)}, "missing blank line before this line")
-        .fix = make_fix(Applicability::Safe, "insert a blank line", {{{at, at}, std::string(ctx.source.eol())}});
+  for (const auto& [line, message] : needs_blank) {
+    const std::size_t at = src.line_start(line);
+    ctx.report(kBlankLines, {at, src.line_end(line)}, message)
+        .fix = make_fix(Applicability::Safe, "insert a blank line", {{{at, at}, std::string(src.eol())}});
   }
 }
 

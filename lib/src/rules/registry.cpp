@@ -35,6 +35,7 @@ const std::vector<Rule>& registry() {
       {kHeadingStyle, check_heading_style},
       {kBulletStyle, check_bullet_style},
       {kFinalNewline, check_final_newline},
+      {kLabelStyle, check_label_style},
   };
   return kRules;
 }

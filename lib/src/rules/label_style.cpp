@@ -1,0 +1,28 @@
+// MR406 label-style: section labels are written `**Label**: text` when text
+// follows on the same line and `**Label**` alone when items follow below:
+// asterisks, not underscores, and the colon outside the bold. Why: one
+// spelling keeps every entry looking the same and diffs quiet.
+#include "all.hpp"
+#include "helpers.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kLabelStyle{"MR406", "label-style", "a section label is not written `**Label**:` / `**Label**`",
+                           Severity::Warning, true};
+
+void check_label_style(const Tracker& t, RuleContext& ctx) {
+  for (const Entry& e : t.entries) {
+    for (const Section& s : e.sections) {
+      const ListItem& item = e.items[s.item];
+      const Label& label = *item.label;
+      const std::string want = "**" + label.text + "**" + (item.has_inline_text ? ":" : "");
+      const std::string_view have =
+          std::string_view(ctx.source.bytes()).substr(label.range.begin, label.range.size());
+      if (have == want) continue;
+      ctx.report(kLabelStyle, label.range, "label " + quoted(have) + " should be written " + quoted(want))
+          .fix = make_fix(Applicability::Safe, "write " + quoted(want), {{label.range, want}});
+    }
+  }
+}
+
+}  // namespace mdrisk::rules

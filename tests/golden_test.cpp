@@ -1,0 +1,96 @@
+// The golden-fixture runner. Every folder under fixtures/ that holds an
+// input.md is one case:
+//   input.md      the document
+//   expected.txt  exact lint output, `input.md:line:col: severity: message [CODE]`
+//   fixed.md      (optional) exact output of --fix (with --unsafe-fixes when
+//                 options.txt says `unsafe-fixes`)
+//   options.txt   (optional) one option a line: `unsafe-fixes`
+// and for every case: fixing twice equals fixing once, and after
+// --fix --unsafe-fixes no fixable diagnostic is left.
+// Fixtures are compared byte for byte and never rewritten by the tests.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "mdrisk/fix.hpp"
+#include "mdrisk/linter.hpp"
+#include "mdrisk/output.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace mdrisk;
+
+namespace {
+
+std::vector<std::string> fixture_names() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(MDRISK_FIXTURES_DIR)) {
+    if (e.is_directory() && fs::exists(e.path() / "input.md")) names.push_back(e.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+struct Fixture {
+  std::string dir;
+  std::string input;
+  bool unsafe = false;
+
+  explicit Fixture(const std::string& name) : dir(std::string(MDRISK_FIXTURES_DIR) + "/" + name) {
+    input = test::read_file(dir + "/input.md");
+    const std::string options = test::read_file(dir + "/options.txt");
+    unsafe = options.find("unsafe-fixes") != std::string::npos;
+  }
+  bool has(const std::string& file) const { return fs::exists(dir + "/" + file); }
+  std::string read(const std::string& file) const { return test::read_file(dir + "/" + file); }
+};
+
+class Golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, LintOutputMatchesExpected) {
+  const Fixture f(GetParam());
+  ASSERT_TRUE(f.has("expected.txt")) << "every fixture needs expected.txt";
+  const SourceFile src = test::source(f.input, "input.md");
+  const auto diags = lint(src, LintOptions{});
+  EXPECT_EQ(format_text({&src, diags}), f.read("expected.txt"));
+}
+
+TEST_P(Golden, FixOutputMatchesExpected) {
+  const Fixture f(GetParam());
+  if (!f.has("fixed.md")) GTEST_SKIP() << "no fixed.md: this fixture checks lint output only";
+  FixOptions options;
+  options.unsafe = f.unsafe;
+  auto fixed = fix_source(test::source(f.input), LintOptions{}, options);
+  ASSERT_TRUE(fixed) << fixed.error().message;
+  EXPECT_EQ(fixed->output, f.read("fixed.md"));
+}
+
+TEST_P(Golden, FixIsIdempotentAndLeavesNothingFixable) {
+  const Fixture f(GetParam());
+  for (bool unsafe : {false, true}) {
+    FixOptions options;
+    options.unsafe = unsafe;
+    auto once = fix_source(test::source(f.input), LintOptions{}, options);
+    ASSERT_TRUE(once) << once.error().message;
+    auto twice = fix_source(test::source(once->output), LintOptions{}, options);
+    ASSERT_TRUE(twice) << twice.error().message;
+    EXPECT_EQ(twice->output, once->output) << "fix is not idempotent (unsafe=" << unsafe << ")";
+    EXPECT_EQ(twice->fixes_applied, 0u);
+    if (unsafe) {
+      for (const Diagnostic& d : once->remaining) {
+        EXPECT_FALSE(d.fix && d.fix->applicability != Applicability::DisplayOnly)
+            << d.code << " still has a fix after --fix --unsafe-fixes: " << d.message;
+      }
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, Golden, ::testing::ValuesIn(fixture_names()),
+                         [](const auto& info) {
+                           std::string n = info.param;
+                           std::replace_if(n.begin(), n.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+                           return n;
+                         });
+
+}  // namespace
