@@ -32,6 +32,7 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
       if (applicable(d, options)) fixes.push_back(&*d.fix);
     }
     outcome.passes = pass + 1;
+    if (pass == 0) outcome.problems_fixed = fixes.size();
     if (fixes.empty()) {
       outcome.remaining = std::move(diags);
       converged = true;

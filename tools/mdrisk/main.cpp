@@ -82,7 +82,7 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
     out.exit_code = d.empty() ? kExitClean : kExitFindings;
     return out;
   }
-  out.fixed = fixed->fixes_applied;
+  out.fixed = fixed->problems_fixed;
   if (from_stdin) {
     write_out(fixed->output);
   } else if (fixed->changed()) {

@@ -31,7 +31,8 @@ struct FixOptions {
 
 struct FixOutcome {
   std::string output;                    // the fixed bytes (== input when nothing applied)
-  std::size_t fixes_applied = 0;
+  std::size_t fixes_applied = 0;          // fixes spliced in, over all passes
+  std::size_t problems_fixed = 0;         // findings of the input that had an applicable fix
   int passes = 0;
   std::vector<Diagnostic> remaining;     // diagnostics of the output
   bool changed() const { return fixes_applied > 0; }

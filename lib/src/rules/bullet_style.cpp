@@ -25,10 +25,11 @@ void check_bullet_style(const Tracker& t, RuleContext& ctx) {
     std::vector<Edit> edits;
     collect(e.items, edits);
     if (edits.empty()) continue;
-    ctx.report(kBulletStyle, edits.front().range,
-               "entry " + quoted(e.heading.text) + " uses '" + ctx.source.bytes()[edits.front().range.begin] +
-                   "' bullets")
-        .fix = make_fix(Applicability::Safe, "use '-' bullets", std::move(edits));
+    // Report first, then move the edits: in `a = b` C++17 evaluates b first.
+    Diagnostic& d = ctx.report(kBulletStyle, edits.front().range,
+                               "entry " + quoted(e.heading.text) + " uses '" +
+                                   ctx.source.bytes()[edits.front().range.begin] + "' bullets");
+    d.fix = make_fix(Applicability::Safe, "use '-' bullets", std::move(edits));
   }
 }
 

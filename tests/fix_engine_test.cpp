@@ -1,0 +1,122 @@
+// The --fix loop and its safety checks, beyond what the golden fixtures show.
+#include <gtest/gtest.h>
+
+#include "content_signature.hpp"
+#include "mdrisk/fix.hpp"
+#include "test_support.hpp"
+
+using namespace mdrisk;
+
+namespace {
+
+const std::string kMessy =
+    "# T\n"
+    "## Summary Table\n"
+    "| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
+    "|---|---|---|---|---|---|\n"
+    "| B risk | low | Low | m | o | Open |\n"
+    "| A risk | High | Low | m | o | Open |\n"
+    "## Detailed Entries\n"
+    "### a risk\n"
+    "* **Monitoring**\n"
+    "  * watch\n"
+    "* **Context**: c\n"
+    "* **Mitigation**\n"
+    "  * act\n"
+    "### B risk\n"
+    "- **Context**: c\n"
+    "- **Mitigation**\n"
+    "- act\n";
+
+std::string fixed(const std::string& text, bool unsafe = false) {
+  FixOptions o;
+  o.unsafe = unsafe;
+  auto r = fix_source(test::source(text), LintOptions{}, o);
+  EXPECT_TRUE(r) << (r ? "" : r.error().message);
+  return r ? r->output : std::string();
+}
+
+std::string to_crlf(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') out += '\r';
+    out += c;
+  }
+  return out;
+}
+
+TEST(FixEngine, ReordersEntriesAndSectionsKeepingTheirBytes) {
+  const std::string out = fixed(kMessy);
+  // Entries follow the table (B before A), sections follow the schema.
+  const auto b = out.find("### B risk"), a = out.find("### A risk");
+  ASSERT_NE(b, std::string::npos);
+  ASSERT_NE(a, std::string::npos);
+  EXPECT_LT(b, a);
+  EXPECT_LT(out.find("- **Context**: c", a), out.find("- **Monitoring**", a));
+  EXPECT_NE(out.find("  - watch"), std::string::npos);
+  EXPECT_NE(out.find("| B risk | Low    |"), std::string::npos);
+  EXPECT_EQ(fixed(out), out) << "second --fix must change nothing";
+}
+
+TEST(FixEngine, KeepsCrlfAndBomAndAddsFinalNewlineInFileStyle) {
+  const std::string input = "\xEF\xBB\xBF" + to_crlf(kMessy.substr(0, kMessy.size() - 1));  // no final newline
+  const std::string out = fixed(input);
+  ASSERT_GE(out.size(), 5u);
+  EXPECT_EQ(out.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_EQ(out.substr(out.size() - 2), "\r\n");
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\n') ASSERT_EQ(out[i - 1], '\r') << "bare LF at offset " << i;
+  }
+  EXPECT_EQ(fixed(out), out);
+}
+
+TEST(FixEngine, UnsafeStubsOnlyWithUnsafeFixes) {
+  const std::string input =
+      "# T\n\n## Summary Table\n\n| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
+      "| ---- | ------ | ---------- | ---------- | ----- | ------ |\n"
+      "| X    | High   | Low        | a, `b, c`  | o     | Open   |\n\n## Detailed Entries\n";
+  EXPECT_EQ(fixed(input), input);
+  const std::string out = fixed(input, true);
+  EXPECT_NE(out.find("### X\n\n- **Context**: TODO\n- **Mitigation**\n  - a\n  - `b, c`\n"), std::string::npos) << out;
+}
+
+TEST(FixEngine, NothingToFixReturnsInputUnchanged) {
+  const std::string canonical = test::read_file(std::string(MDRISK_FIXTURES_DIR) + "/seed/risk-mitigation.canonical.md");
+  FixOptions o;
+  auto r = fix_source(test::source(canonical), LintOptions{}, o);
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(r->changed());
+  EXPECT_EQ(r->output, canonical);
+  EXPECT_EQ(r->passes, 1);
+}
+
+TEST(ContentSignature, DetectsChangedTextOutsideTheTracker) {
+  const std::string a = "Intro [x][r].\n\n## Summary Table\n\n| Risk |\n| --- |\n| A |\n\n[r]: https://a.example\n";
+  std::string b = a;
+  b.replace(b.find("https://a"), 9, "https://b");
+  const Schema schema = Schema::defaults();
+  const SourceFile sa = test::source(a), sb = test::source(b);
+  const Tracker ta = parse_tracker(sa, schema), tb = parse_tracker(sb, schema);
+  // The link target changed in a reference definition far from the link:
+  // the rendered preamble differs, so the verifier must see it.
+  EXPECT_NE(first_difference(content_signature(ta), content_signature(tb), false), "");
+  const Tracker ta2 = parse_tracker(sa, schema);
+  EXPECT_EQ(first_difference(content_signature(ta), content_signature(ta2), false), "");
+}
+
+TEST(ContentSignature, DetectsChangedEntryItemAndCell) {
+  const std::string a =
+      "## Summary Table\n\n| Risk | Owner |\n| --- | --- |\n| A | me |\n\n## Detailed Entries\n\n### A\n\n"
+      "- **Context**: c\n- **Mitigation**\n  - act now\n";
+  const Schema schema = Schema::defaults();
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{{"act now", "act later"},
+                                                                                 {"| me |", "| you |"}}) {
+    std::string b = a;
+    b.replace(b.find(from), from.size(), to);
+    const SourceFile sa = test::source(a), sb = test::source(b);
+    const Tracker ta = parse_tracker(sa, schema), tb = parse_tracker(sb, schema);
+    EXPECT_NE(first_difference(content_signature(ta), content_signature(tb), false), "") << from;
+  }
+}
+
+}  // namespace
