@@ -1,0 +1,32 @@
+#pragma once
+// What the command line asked for, shared by the CLI's translation units.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "mdrisk/io.hpp"
+
+namespace mdrisk::cli {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+struct Options {
+  std::vector<std::string> files;
+  bool fix = false;
+  bool unsafe_fixes = false;
+  bool diff = false;
+  bool quiet = false;
+  bool verbose = false;
+  std::string format = "text";
+  std::string stdin_filename = "<stdin>";
+  std::vector<std::string> select, ignore;
+  std::size_t max_file_size_mib = mdrisk::kDefaultMaxFileSize >> 20;
+};
+
+// Writes to standard output / an error line "mdrisk: FILE: problem" to stderr.
+void write_out(const std::string& s);
+void print_error(const std::string& file, const std::string& message);
+
+}  // namespace mdrisk::cli

@@ -1,0 +1,30 @@
+// `mdrisk rules` and `mdrisk rule CODE`.
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "commands.hpp"
+#include "mdrisk/rule_info.hpp"
+
+namespace mdrisk::cli {
+
+int list_rules() {
+  for (const auto& r : mdrisk::rule_catalog()) {
+    write_out(fmt::format("{}  {:<28} {:<8} {}{}\n", r.code, r.name, mdrisk::severity_name(r.severity), r.summary,
+                          r.fixable ? " (fixable)" : ""));
+  }
+  return kExitClean;
+}
+
+int explain_rule(const std::string& code_or_name) {
+  const auto* r = mdrisk::find_rule(code_or_name);
+  if (!r) {
+    std::fprintf(stderr, "mdrisk: unknown rule '%s' (see `mdrisk rules`)\n", code_or_name.c_str());
+    return kExitError;
+  }
+  write_out(fmt::format("{} {}: {}\nseverity: {}; fixable: {}\n", r->code, r->name, r->summary,
+                        mdrisk::severity_name(r->severity), r->fixable ? "yes" : "no"));
+  return kExitClean;
+}
+
+}  // namespace mdrisk::cli
