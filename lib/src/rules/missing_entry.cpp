@@ -2,6 +2,8 @@
 // Why: the table is the index; the entry is where context, actions and
 // monitoring live. The unsafe fix inserts a stub whose Context is a
 // placeholder, so the tracker keeps failing (MR308) until someone writes it.
+#include <algorithm>
+
 #include "all.hpp"
 #include "helpers.hpp"
 
@@ -75,6 +77,9 @@ void check_missing_entry(const Tracker& t, RuleContext& ctx) {
     }
     const Cell* name = t.table->cell(t.table->rows[r], t.schema->name_column);
     if (!name || name->text.empty()) continue;  // MR104 reports the empty name
+    // A row repeating an earlier row's name can never get its own entry (entries
+    // match the first row); MR107 reports it, and a stub here would never converge.
+    if (std::find(t.row_keys.begin(), t.row_keys.begin() + r, t.row_keys[r]) != t.row_keys.begin() + r) continue;
     Diagnostic& d = ctx.report(kMissingEntry, name->text_range,
                                "risk " + quoted(name->text) + " has no detailed entry (`### " + name->text + "`)");
     std::string stub;
