@@ -13,9 +13,15 @@ namespace {
 void check(const Heading& h, RuleContext& ctx) {
   if (!h.setext && !h.closed_atx) return;
   const bool multiline = h.text.find_first_of("\r\n") != std::string::npos;
+  // A diagnostic is one line: show a multi-line setext title on one.
+  std::string shown;
+  for (char c : h.text) {
+    if (c != '\r' && c != '\n') shown += c;
+    else if (!shown.empty() && shown.back() != ' ') shown += ' ';
+  }
   Diagnostic& d = ctx.report(kHeadingStyle, h.range,
-                             h.setext ? "heading " + std::string("'") + h.text + "' uses setext underlining"
-                                      : "heading '" + h.text + "' has closing hashes");
+                             h.setext ? "heading '" + shown + "' uses setext underlining"
+                                      : "heading '" + shown + "' has closing hashes");
   if (multiline) return;  // a multi-line setext heading has no one-line ATX form
   d.fix = make_fix(Applicability::Safe, "write it as an ATX heading",
                    {{h.range, std::string(static_cast<std::size_t>(h.level), '#') + " " + h.text}});
