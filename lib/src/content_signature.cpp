@@ -12,6 +12,17 @@ namespace {
 
 cmark_node* as_node(const void* p) { return static_cast<cmark_node*>(const_cast<void*>(p)); }
 
+// mdrisk's own suppression comments may be removed by MR501's fix.
+bool is_directive(cmark_node* n) {
+  const cmark_node_type t = cmark_node_get_type(n);
+  if (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE) return false;
+  const char* lit = cmark_node_get_literal(n);
+  if (!lit) return false;
+  std::string_view s(lit);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s.substr(0, 12) == "<!-- mdrisk-";
+}
+
 // Inline HTML of a paragraph with its leading label (strong node and the
 // colon after it) left out. Inline nodes are rendered one by one so list
 // tightness, which changes when items are re-nested, does not matter.
@@ -59,6 +70,7 @@ ContentSignature content_signature(const Tracker& t) {
   for (const Block& b : t.blocks) {
     if (b.managed || b.in_entry) continue;
     if (t.table && b.kind == Block::Kind::Table) continue;
+    if (is_directive(as_node(b.node))) continue;
     sig.outside.push_back(doc.render_html(as_node(b.node)));
   }
   for (const Entry& e : t.entries) {
@@ -75,7 +87,10 @@ ContentSignature content_signature(const Tracker& t) {
     }
     std::vector<std::string>& frags = sig.entries[key];
     for (auto& [r, v] : by_role) frags.insert(frags.end(), v.begin(), v.end());
-    for (const void* n : e.other_blocks) frags.push_back("block\x1f" + doc.render_html(as_node(n)));
+    for (const void* n : e.other_blocks) {
+      if (is_directive(as_node(n))) continue;
+      frags.push_back("block\x1f" + doc.render_html(as_node(n)));
+    }
   }
   if (t.table) {
     const Table& table = *t.table;

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "rules/rule.hpp"
+#include "rules/all.hpp"
+#include "suppressions.hpp"
 #include "text.hpp"
 
 namespace mdrisk {
@@ -22,10 +23,16 @@ std::vector<Diagnostic> lint_tracker(const Tracker& tracker, const LintOptions& 
   rules::RuleContext ctx(tracker, out);
   for (const rules::Rule& rule : rules::registry()) {
     if (!options.rules.enabled(rule.info.code)) continue;
-    const std::size_t before = out.size();
     rule.check(tracker, ctx);
-    if (auto it = options.rules.severity.find(std::string(rule.info.code)); it != options.rules.severity.end()) {
-      for (std::size_t i = before; i < out.size(); ++i) out[i].severity = it->second;
+  }
+  std::vector<Directive> directives = scan_directives(*tracker.source);
+  if (!directives.empty()) {
+    apply_suppressions(*tracker.source, out, directives);
+    if (options.rules.enabled(rules::kUnusedSuppression.code)) rules::report_unused_suppressions(directives, ctx);
+  }
+  if (!options.rules.severity.empty()) {
+    for (Diagnostic& d : out) {
+      if (auto it = options.rules.severity.find(d.code); it != options.rules.severity.end()) d.severity = it->second;
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {

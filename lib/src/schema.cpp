@@ -58,4 +58,32 @@ std::size_t Schema::column_index(std::string_view key) const {
   return static_cast<std::size_t>(-1);
 }
 
+std::string Schema::heading_id(std::string_view heading) const {
+  // The pattern is literal text with one {id} and at most one {title}.
+  const std::size_t id_at = heading_pattern.find("{id}");
+  if (id_at == std::string::npos) return {};
+  const std::string_view before = std::string_view(heading_pattern).substr(0, id_at);
+  const std::string_view rest = std::string_view(heading_pattern).substr(id_at + 4);
+  if (heading.substr(0, before.size()) != before) return {};
+  heading.remove_prefix(before.size());
+  // The literal between {id} and the next placeholder (or the end) ends the id.
+  std::string_view sep = rest.substr(0, rest.find('{'));
+  if (sep.empty()) return std::string(text::trim(heading));
+  const std::size_t end = heading.find(sep);
+  if (end == std::string_view::npos) return {};
+  return std::string(text::trim(heading.substr(0, end)));
+}
+
+std::string Schema::expected_heading(std::string_view id, std::string_view title) const {
+  if (link == LinkMode::Name) return std::string(title);
+  std::string out = heading_pattern;
+  const auto replace = [&](std::string_view key, std::string_view value) {
+    const std::size_t at = out.find(key);
+    if (at != std::string::npos) out.replace(at, key.size(), value);
+  };
+  replace("{id}", id);
+  replace("{title}", title);
+  return out;
+}
+
 }  // namespace mdrisk

@@ -25,9 +25,17 @@ LineSpan node_lines(const SourceFile& src, cmark_node* n) {
   LineSpan s;
   s.first = static_cast<std::size_t>(std::max(1, cmark_node_get_start_line(n)));
   s.last = static_cast<std::size_t>(std::max(1, cmark_node_get_end_line(n)));
-  // Lists, items and setext headings end at "next line, column 0".
-  if (cmark_node_get_end_column(n) == 0 && s.last > s.first) --s.last;
-  s.last = std::min(s.last, src.line_count());
+  if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
+    // cmark reports some HTML blocks as ending before they start ("3:1-2:0");
+    // the literal holds the block's lines exactly.
+    const char* lit = cmark_node_get_literal(n);
+    std::size_t lines = 0;
+    for (const char* p = lit; p && *p; ++p) lines += *p == '\n';
+    s.last = s.first + std::max<std::size_t>(lines, 1) - 1;
+  } else if (cmark_node_get_end_column(n) == 0 && s.last > s.first) {
+    --s.last;  // lists, items and setext headings end at "next line, column 0"
+  }
+  s.last = std::max(s.first, std::min(s.last, src.line_count()));
   s.first = std::min(s.first, s.last);
   while (s.last > s.first && src.line_is_blank(s.last)) --s.last;
   return s;
@@ -317,7 +325,8 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema) {
       } else if (level == 3 && area == Area::Entries) {
         Entry e;
         e.heading = make_heading(src, n);
-        e.key = text::normalize_name(e.heading.text);
+        e.key = text::normalize_name(schema.link == LinkMode::Id ? schema.heading_id(e.heading.text)
+                                                                 : e.heading.text);
         e.range = e.heading.range;
         t.entries.push_back(std::move(e));
         current = &t.entries.back();
@@ -333,6 +342,10 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema) {
       }
     } else {
       if (type == CMARK_NODE_LIST) block.kind = Block::Kind::List;
+      if (type == CMARK_NODE_HTML_BLOCK) {
+        const char* lit = cmark_node_get_literal(n);
+        block.directive = lit && text::starts_with(text::trim(lit), "<!-- mdrisk-");
+      }
       if (is_table(n) && area == Area::Table && !t.table) {
         t.table = make_table(src, schema, n);
         block.kind = Block::Kind::Table;
@@ -362,8 +375,10 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema) {
   }
 
   if (t.table) {
+    // Rows are keyed by the column entries link to: the name, or the ID.
+    const std::size_t key_column = schema.link == LinkMode::Id ? schema.id_column : schema.name_column;
     const std::size_t name_cell =
-        schema.name_column < t.table->cell_of_column.size() ? t.table->cell_of_column[schema.name_column] : npos;
+        key_column < t.table->cell_of_column.size() ? t.table->cell_of_column[key_column] : npos;
     std::unordered_map<std::string, std::size_t> row_by_key;
     for (std::size_t r = 0; r < t.table->rows.size(); ++r) {
       const Row& row = t.table->rows[r];

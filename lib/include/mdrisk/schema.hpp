@@ -29,6 +29,20 @@ struct SectionSpec {
 
 enum class TableStyle { Aligned, Compact };
 
+// How a detailed entry finds its table row.
+enum class LinkMode {
+  Name,  // heading text == the name column (normalised)
+  Id,    // heading matches `heading_pattern`; its {id} == the ID column
+};
+
+// "If a row's <column> is one of <values>, its entry needs <section>."
+struct Policy {
+  std::string name;                 // shown in the message
+  std::size_t column = 0;           // schema column index
+  std::vector<std::string> values;  // canonical values that trigger it
+  std::size_t section = 0;          // schema section index
+};
+
 struct Schema {
   std::string table_heading = "Summary Table";
   std::string entries_heading = "Detailed Entries";
@@ -38,6 +52,12 @@ struct Schema {
   bool entries_required = true;      // every row needs a detailed entry
   TableStyle table_style = TableStyle::Aligned;
   std::vector<std::string> placeholders = {"TODO", "TBD", "FIXME", "XXX"};
+  LinkMode link = LinkMode::Name;
+  std::size_t id_column = static_cast<std::size_t>(-1);  // with LinkMode::Id
+  std::string heading_pattern = "{title}";  // with LinkMode::Id, e.g. "{id} — {title}"
+  bool heading_wins = false;         // on a name mismatch, rename the table cell instead
+  bool label_colon_inside = false;   // canonical label `**Label:**` instead of `**Label**:`
+  std::vector<Policy> policies;
 
   // The built-in schema: the seed tracker's.
   static Schema defaults();
@@ -47,6 +67,10 @@ struct Schema {
   // `is_alias` tells which.
   std::size_t section_for_label(std::string_view label, bool* is_alias = nullptr) const;
   std::size_t column_index(std::string_view key) const;
+  // With LinkMode::Id: the {id} part of a heading, or empty when it does not match.
+  std::string heading_id(std::string_view heading) const;
+  // The heading an entry for a row should have (pattern filled in).
+  std::string expected_heading(std::string_view id, std::string_view title) const;
 };
 
 }  // namespace mdrisk

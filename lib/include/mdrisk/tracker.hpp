@@ -101,6 +101,7 @@ struct Block {
   std::size_t first_line = 0, last_line = 0;
   bool managed = false;  // a heading or table that mdrisk owns the layout of
   bool in_entry = false; // part of a detailed entry's body
+  bool directive = false; // an `<!-- mdrisk-... -->` suppression comment
   const void* node = nullptr;  // opaque: the cmark block, for verification only
 };
 

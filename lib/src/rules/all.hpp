@@ -31,13 +31,20 @@ MDRISK_DECLARE_RULE(kUnknownSection, check_unknown_section)
 MDRISK_DECLARE_RULE(kSectionOrder, check_section_order)
 MDRISK_DECLARE_RULE(kFlattenedList, check_flattened_list)
 MDRISK_DECLARE_RULE(kPlaceholderText, check_placeholder_text)
+MDRISK_DECLARE_RULE(kPolicy, check_policy)
 MDRISK_DECLARE_RULE(kTableFormat, check_table_format)
 MDRISK_DECLARE_RULE(kBlankLines, check_blank_lines)
 MDRISK_DECLARE_RULE(kHeadingStyle, check_heading_style)
 MDRISK_DECLARE_RULE(kBulletStyle, check_bullet_style)
 MDRISK_DECLARE_RULE(kFinalNewline, check_final_newline)
 MDRISK_DECLARE_RULE(kLabelStyle, check_label_style)
+MDRISK_DECLARE_RULE(kUnusedSuppression, check_unused_suppression)
 
 #undef MDRISK_DECLARE_RULE
+
+}  // namespace mdrisk::rules
+namespace mdrisk { struct Directive; }
+namespace mdrisk::rules {
+void report_unused_suppressions(const std::vector<Directive>& directives, RuleContext& ctx);
 
 }  // namespace mdrisk::rules

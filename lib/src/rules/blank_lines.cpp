@@ -27,7 +27,8 @@ void check_blank_lines(const Tracker& t, RuleContext& ctx) {
   std::map<std::size_t, std::string> needs_blank;  // line a blank line goes before -> message
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!blocks[i].managed) continue;
-    if (i > 0 && blocks[i].first_line == blocks[i - 1].last_line + 1) {
+    // A suppression comment belongs right above the block it is about.
+    if (i > 0 && blocks[i].first_line == blocks[i - 1].last_line + 1 && !blocks[i - 1].directive) {
       needs_blank[blocks[i].first_line] = "missing blank line before " + describe(blocks[i], src);
     }
     if (i + 1 < blocks.size() && blocks[i + 1].first_line == blocks[i].last_line + 1) {

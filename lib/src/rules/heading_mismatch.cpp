@@ -12,16 +12,27 @@ const RuleInfo kHeadingMismatch{"MR203", "heading-mismatch",
 
 void check_heading_mismatch(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
+  const Schema& schema = *t.schema;
   for (const Entry& e : t.entries) {
     if (e.row == npos || e.heading.setext) continue;
-    const Cell* cell = t.table->cell(t.table->rows[e.row], t.schema->name_column);
-    if (!cell || cell->text == e.heading.text) continue;
+    const Row& row = t.table->rows[e.row];
+    const Cell* cell = t.table->cell(row, schema.name_column);
+    if (!cell) continue;
+    const Cell* id = schema.link == LinkMode::Id ? t.table->cell(row, schema.id_column) : nullptr;
+    const std::string expected = schema.expected_heading(id ? id->text : "", cell->text);
+    if (expected == e.heading.text) continue;
     Diagnostic& d = ctx.report(kHeadingMismatch, e.heading.text_range,
                                "entry heading " + quoted(e.heading.text) + " differs from table row " +
-                                   quoted(cell->text) + " (" + line_ref(ctx.source, cell->range.begin) + ")");
+                                   quoted(expected) + " (" + line_ref(ctx.source, cell->range.begin) + ")");
     d.related.push_back({cell->text_range, "the table row"});
-    d.fix = make_fix(Applicability::Safe, "rename the heading to " + quoted(cell->text),
-                     {{e.heading.text_range, cell->text}});
+    if (!schema.heading_wins) {
+      d.fix = make_fix(Applicability::Safe, "rename the heading to " + quoted(expected),
+                       {{e.heading.text_range, expected}});
+    } else if (schema.link == LinkMode::Name) {
+      // The heading is the source of truth: the table cell follows it.
+      d.fix = make_fix(Applicability::Safe, "rename the table row to " + quoted(e.heading.text),
+                       {{cell->text_range, e.heading.text}});
+    }
   }
 }
 

@@ -31,6 +31,11 @@ const std::string& canonical_label(const Schema& s, std::size_t section) {
   return s.sections[section].label;
 }
 
+std::string label_markup(const Schema& s, std::string_view label, bool text_follows) {
+  if (s.label_colon_inside) return "**" + std::string(label) + (text_follows ? ":" : "") + "**";
+  return "**" + std::string(label) + "**" + (text_follows ? ":" : "");
+}
+
 std::string canonical_cell_text(const ColumnSpec* column, const std::string& text) {
   if (!column || column->allowed.empty()) return text;
   ValueMatch m = match_value(*column, text);

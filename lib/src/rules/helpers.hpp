@@ -27,6 +27,10 @@ std::string row_name(const Tracker& t, std::size_t row);
 // The label a section should carry.
 const std::string& canonical_label(const Schema& s, std::size_t section);
 
+// A section label as canonically written: `**Label**:` / `**Label**`, or
+// `**Label:**` when the schema puts the colon inside.
+std::string label_markup(const Schema& s, std::string_view label, bool text_follows);
+
 // Replaces cell values with their canonical spelling; the table printer uses it.
 std::string canonical_cell_text(const ColumnSpec* column, const std::string& text);
 

@@ -40,10 +40,10 @@ std::vector<std::string> mitigation_items(const std::string& cell) {
 }
 
 std::string stub_entry(const Tracker& t, std::size_t row, std::string_view eol) {
-  const std::string name = row_name(t, row);
-  std::string s = "### " + name;
-  s.append(eol).append(eol);
   const Schema& schema = *t.schema;
+  const Cell* id = schema.link == LinkMode::Id ? t.table->cell(t.table->rows[row], schema.id_column) : nullptr;
+  std::string s = "### " + schema.expected_heading(id ? id->text : "", row_name(t, row));
+  s.append(eol).append(eol);
   const std::size_t mitigation_col = schema.column_index("mitigation");
   const Cell* mitigation = mitigation_col == npos ? nullptr : t.table->cell(t.table->rows[row], mitigation_col);
   for (std::size_t i = 0; i < schema.sections.size(); ++i) {
@@ -51,12 +51,13 @@ std::string stub_entry(const Tracker& t, std::size_t row, std::string_view eol) 
     if (sec.requirement != Requirement::Required) continue;
     const bool is_mitigation = sec.label == "Mitigation" && mitigation && !mitigation->text.empty();
     if (is_mitigation) {
-      s += "- **" + sec.label + "**";
+      s += "- " + label_markup(schema, sec.label, false);
       for (const auto& item : mitigation_items(mitigation->text)) {
         s.append(eol).append("  - ").append(item);
       }
     } else {
-      s += "- **" + sec.label + "**: " + (schema.placeholders.empty() ? "TODO" : schema.placeholders.front());
+      s += "- " + label_markup(schema, sec.label, true) + " " +
+           (schema.placeholders.empty() ? "TODO" : schema.placeholders.front());
     }
     s.append(eol);
   }
@@ -81,7 +82,7 @@ void check_missing_entry(const Tracker& t, RuleContext& ctx) {
     // match the first row); MR107 reports it, and a stub here would never converge.
     if (std::find(t.row_keys.begin(), t.row_keys.begin() + r, t.row_keys[r]) != t.row_keys.begin() + r) continue;
     Diagnostic& d = ctx.report(kMissingEntry, name->text_range,
-                               "risk " + quoted(name->text) + " has no detailed entry (`### " + name->text + "`)");
+                               "risk " + quoted(name->text) + " has no detailed entry");
     std::string stub;
     stub.append(eol).append(eol).append(stub_entry(t, r, eol));
     d.fix = make_fix(Applicability::Unsafe, "insert a stub entry for " + quoted(name->text),

@@ -30,12 +30,14 @@ const std::vector<Rule>& registry() {
       {kSectionOrder, check_section_order},
       {kFlattenedList, check_flattened_list},
       {kPlaceholderText, check_placeholder_text},
+      {kPolicy, check_policy},
       {kTableFormat, check_table_format},
       {kBlankLines, check_blank_lines},
       {kHeadingStyle, check_heading_style},
       {kBulletStyle, check_bullet_style},
       {kFinalNewline, check_final_newline},
       {kLabelStyle, check_label_style},
+      {kUnusedSuppression, check_unused_suppression},
   };
   return kRules;
 }

@@ -1,0 +1,26 @@
+// MR501 unused-suppression: an `mdrisk-disable…` comment that suppresses
+// nothing. Why: stale suppressions hide the next real problem on that line;
+// the fix deletes the comment (and its line when it stands alone).
+#include "../suppressions.hpp"
+#include "all.hpp"
+
+namespace mdrisk::rules {
+
+const RuleInfo kUnusedSuppression{"MR501", "unused-suppression", "a suppression comment suppresses nothing",
+                                  Severity::Warning, true};
+
+// Runs after every other rule (linter.cpp), since it needs their findings.
+void check_unused_suppression(const Tracker&, RuleContext&) {}
+
+void report_unused_suppressions(const std::vector<Directive>& directives, RuleContext& ctx) {
+  const SourceFile& src = ctx.source;
+  for (const Directive& d : directives) {
+    if (d.used || d.kind == Directive::Kind::Enable) continue;
+    const ByteRange remove = d.whole_line ? ByteRange{src.line_start(d.line), src.line_end_with_eol(d.line)} : d.range;
+    const std::string text = src.bytes().substr(d.range.begin, d.range.size());
+    ctx.report(kUnusedSuppression, d.range, "suppression " + text + " suppresses nothing")
+        .fix = make_fix(Applicability::Safe, "remove the unused suppression", {{remove, ""}});
+  }
+}
+
+}  // namespace mdrisk::rules

@@ -1,0 +1,126 @@
+#include "suppressions.hpp"
+
+#include <algorithm>
+
+#include "mdrisk/rule_info.hpp"
+#include "text.hpp"
+
+namespace mdrisk {
+namespace {
+
+bool covers(const Directive& d, const Diagnostic& diag) {
+  if (d.codes.empty()) return true;
+  return std::any_of(d.codes.begin(), d.codes.end(),
+                     [&](const std::string& c) { return c == diag.code || c == diag.name; });
+}
+
+std::vector<std::string> split_codes(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ',' || c == ' ' || c == '\t') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Directive> scan_directives(const SourceFile& source) {
+  std::vector<Directive> out;
+  const std::string& b = source.bytes();
+  static constexpr std::string_view kOpen = "<!--", kClose = "-->";
+  std::size_t pos = 0;
+  while ((pos = b.find(kOpen, pos)) != std::string::npos) {
+    const std::size_t line = source.line_of(pos);
+    const std::size_t line_end = source.line_end(line);
+    const std::size_t close = b.find(kClose, pos + kOpen.size());
+    if (close == std::string::npos || close > line_end) {
+      pos += kOpen.size();
+      continue;
+    }
+    std::string_view body = text::trim(std::string_view(b).substr(pos + kOpen.size(), close - pos - kOpen.size()));
+    Directive d;
+    // Longest keyword first: "mdrisk-disable" is a prefix of the others.
+    static const std::pair<std::string_view, Directive::Kind> kKinds[] = {
+        {"mdrisk-disable-next-line", Directive::Kind::DisableNextLine},
+        {"mdrisk-disable-file", Directive::Kind::DisableFile},
+        {"mdrisk-disable", Directive::Kind::Disable},
+        {"mdrisk-enable", Directive::Kind::Enable},
+    };
+    bool matched = false;
+    for (const auto& [word, kind] : kKinds) {
+      if (text::starts_with(body, word) && (body.size() == word.size() || body[word.size()] == ' ')) {
+        d.kind = kind;
+        d.codes = split_codes(body.substr(word.size()));
+        matched = true;
+        break;
+      }
+    }
+    const std::size_t end = close + kClose.size();
+    if (matched) {
+      d.line = line;
+      d.range = {pos, end};
+      d.whole_line = text::trim(source.line_text(line)) == std::string_view(b).substr(pos, end - pos);
+      out.push_back(std::move(d));
+    }
+    pos = end;
+  }
+  return out;
+}
+
+void apply_suppressions(const SourceFile& source, std::vector<Diagnostic>& diagnostics,
+                        std::vector<Directive>& directives) {
+  if (directives.empty()) return;
+  // The line a next-line directive covers: the next non-blank one.
+  std::vector<std::size_t> target(directives.size(), 0);
+  for (std::size_t i = 0; i < directives.size(); ++i) {
+    if (directives[i].kind != Directive::Kind::DisableNextLine) continue;
+    std::size_t l = directives[i].line + 1;
+    while (l <= source.line_count() && source.line_is_blank(l)) ++l;
+    target[i] = l;
+  }
+  const auto suppressed_by = [&](const Diagnostic& diag) -> Directive* {
+    const std::size_t line = source.line_of(diag.range.begin);
+    for (std::size_t i = 0; i < directives.size(); ++i) {
+      Directive& d = directives[i];
+      if (!covers(d, diag)) continue;
+      switch (d.kind) {
+        case Directive::Kind::DisableFile: return &d;
+        case Directive::Kind::DisableNextLine:
+          if (line == target[i]) return &d;
+          break;
+        case Directive::Kind::Disable: {
+          if (line < d.line) break;
+          // Active until an enable (for all rules, or naming this one) at or before the line.
+          bool closed = false;
+          for (std::size_t j = i + 1; j < directives.size() && directives[j].line <= line; ++j) {
+            const Directive& e = directives[j];
+            if (e.kind == Directive::Kind::Enable && covers(e, diag)) closed = true;
+          }
+          if (!closed) return &d;
+          break;
+        }
+        case Directive::Kind::Enable: break;
+      }
+    }
+    return nullptr;
+  };
+  std::vector<Diagnostic> kept;
+  kept.reserve(diagnostics.size());
+  for (Diagnostic& diag : diagnostics) {
+    if (Directive* d = suppressed_by(diag)) {
+      d->used = true;
+    } else {
+      kept.push_back(std::move(diag));
+    }
+  }
+  diagnostics = std::move(kept);
+}
+
+}  // namespace mdrisk
