@@ -10,6 +10,7 @@ packages=(
   libfmt-dev libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libutf8proc-dev libtomlplusplus-dev nlohmann-json3-dev
   libdtl-dev
+  libgit2-dev pre-commit
 )
 # Extra packages a caller asks for (e.g. the test script wants clang for fuzzing).
 packages+=("$@")

@@ -8,6 +8,6 @@ bin=$(realpath "${MDRISK_BIN:-build/tools/mdrisk/mdrisk}")
 summary='^(Found [0-9]+ problem|[0-9]+ fixable with|All checks passed|Fixed [0-9]+ problem)'
 for dir in fixtures/*/; do
   [[ -f "$dir/input.md" ]] || continue
-  (cd "$dir" && { "$bin" input.md 2>/dev/null || true; } | grep -Ev "$summary" > expected.txt || true)
+  (cd "$dir" && { "$bin" --format concise input.md 2>/dev/null || true; } | grep -Ev "$summary" > expected.txt || true)
 done
 echo "review before committing: git diff --stat fixtures/"

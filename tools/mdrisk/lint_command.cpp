@@ -1,17 +1,27 @@
-// The main run: read each file, lint or fix it, then report.
+// The main run: find the files, lint or fix each one (in parallel, each
+// worker on its own files), then report in path order. Workers never print:
+// everything a file produces is buffered in its FileOutcome, so the output
+// is byte-identical whatever -j is.
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "commands.hpp"
 #include "mdrisk/diff.hpp"
+#include "mdrisk/discover.hpp"
 #include "mdrisk/fix.hpp"
 #include "mdrisk/io.hpp"
 #include "mdrisk/output.hpp"
+#include "rule_docs.hpp"
 
 namespace mdrisk::cli {
 
@@ -29,7 +39,14 @@ struct FileOutcome {
   std::optional<mdrisk::SourceFile> shown;  // the text the diagnostics point into
   std::vector<mdrisk::Diagnostic> diagnostics;
   std::size_t fixed = 0;
+  std::string out;  // for stdout: a diff, or the fixed document of `--fix -`
+  std::string err;  // for stderr: "mdrisk: FILE: problem"
 };
+
+void fail(FileOutcome& out, const std::string& file, const std::string& message) {
+  out.err += fmt::format("mdrisk: {}: {}\n", file, message);
+  out.exit_code = kExitError;
+}
 
 FileOutcome process(const std::string& path, const Options& opt, const mdrisk::LintOptions& lint) {
   FileOutcome out;
@@ -37,8 +54,7 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
   const std::size_t limit = opt.max_file_size_mib << 20;
   auto source = from_stdin ? mdrisk::read_stdin(opt.stdin_filename, limit) : mdrisk::read_source(path, limit);
   if (!source) {
-    print_error(from_stdin ? opt.stdin_filename : path, source.error().message);
-    out.exit_code = kExitError;
+    fail(out, from_stdin ? opt.stdin_filename : path, source.error().message);
     return out;
   }
   spdlog::debug("{}: {} bytes, {} lines", source->name(), source->bytes().size(), source->line_count());
@@ -53,25 +69,22 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
   fix_options.unsafe = opt.unsafe_fixes;
   auto fixed = mdrisk::fix_source(*source, lint, fix_options);
   if (!fixed) {
-    print_error(source->name(), fixed.error().message);
-    out.exit_code = kExitError;
+    fail(out, source->name(), fixed.error().message);
     return out;
   }
   spdlog::debug("{}: {} fixes in {} passes", source->name(), fixed->fixes_applied, fixed->passes);
   if (opt.diff) {
-    const std::string d = mdrisk::unified_diff(source->name(), source->bytes(), fixed->output);
-    write_out(d);
-    out.exit_code = d.empty() ? kExitClean : kExitFindings;
+    out.out = mdrisk::unified_diff(source->name(), source->bytes(), fixed->output);
+    out.exit_code = out.out.empty() ? kExitClean : kExitFindings;
     return out;
   }
   out.fixed = fixed->fixes_applied;
   if (from_stdin) {
-    write_out(fixed->output);
+    out.out = fixed->output;
   } else if (fixed->changed()) {
     auto written = mdrisk::write_atomic(path, fixed->output);
     if (!written) {
-      print_error(path, written.error().message);
-      out.exit_code = kExitError;
+      fail(out, path, written.error().message);
       return out;
     }
   }
@@ -81,15 +94,77 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
   return out;
 }
 
+unsigned worker_count(const Options& opt, std::size_t files) {
+  unsigned n = opt.jobs != 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(files, 1)));
+}
+
+// Every file, on `jobs` threads; results in the order of `files`.
+std::vector<FileOutcome> process_all(const std::vector<std::string>& files, const Options& opt,
+                                     const mdrisk::LintOptions& lint) {
+  std::vector<FileOutcome> outcomes(files.size());
+  const unsigned n = worker_count(opt, files.size());
+  spdlog::debug("{} files on {} threads", files.size(), n);
+  if (n <= 1) {
+    for (std::size_t i = 0; i < files.size(); ++i) outcomes[i] = process(files[i], opt, lint);
+    return outcomes;
+  }
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) outcomes[i] = process(files[i], opt, lint);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < n; ++t) threads.emplace_back(work);
+  for (auto& t : threads) t.join();
+  return outcomes;
+}
+
+bool use_color(const Options& opt, FILE* stream) {
+  if (opt.color == "always") return true;
+  if (opt.color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return ::isatty(::fileno(stream)) == 1;
+}
+
 }  // namespace
 
 int run_lint(const Options& opt, const mdrisk::LintOptions& lint) {
+  mdrisk::DiscoverOptions discover;
+  discover.include = opt.include;
+  discover.exclude = opt.exclude;
+  discover.root = opt.discover_root;
+  discover.respect_gitignore = opt.respect_gitignore;
+  discover.filter_explicit = opt.force_exclude;
+  discover.table_heading = lint.schema.table_heading;
+  auto found = mdrisk::discover_files(opt.files, discover);
+  if (!found) {
+    std::fprintf(stderr, "mdrisk: %s\n", found.error().message.c_str());
+    return kExitError;
+  }
+  for (const auto& f : found->skipped_explicit) spdlog::debug("{}: skipped (no tracker, excluded or ignored)", f);
+  const std::vector<std::string>& files = found->files;
+  if (files.empty()) {
+    // Nothing to do is not an error for a hook handed only non-trackers,
+    // but a walk that finds nothing deserves a word.
+    if (found->skipped_explicit.empty()) std::fprintf(stderr, "mdrisk: no tracker files found\n");
+    return kExitClean;
+  }
+  if (std::count(files.begin(), files.end(), "-") > 0 && files.size() > 1 && opt.fix && !opt.diff) {
+    std::fprintf(stderr, "mdrisk: '--fix -' reads one document; give no other files\n");
+    return kExitError;
+  }
+
+  std::vector<FileOutcome> outcomes = process_all(files, opt, lint);
+
   int exit_code = kExitClean;
   mdrisk::Totals totals;
-  std::vector<FileOutcome> outcomes;
-  const bool document_on_stdout = opt.fix && !opt.diff && opt.files.size() == 1 && opt.files[0] == "-";
-  for (const auto& path : opt.files) {
-    FileOutcome o = process(path, opt, lint);
+  const bool document_on_stdout = opt.fix && !opt.diff && files.size() == 1 && files[0] == "-";
+  for (auto& o : outcomes) {
+    write_out(o.out);
+    std::fwrite(o.err.data(), 1, o.err.size(), stderr);
     exit_code = std::max(exit_code, o.exit_code);
     if (o.exit_code == kExitError) continue;
     ++totals.files;
@@ -99,26 +174,48 @@ int run_lint(const Options& opt, const mdrisk::LintOptions& lint) {
       if (d.fix && d.fix->applicability == mdrisk::Applicability::Safe) ++totals.fixable;
       if (d.severity == mdrisk::Severity::Error && !opt.diff) exit_code = std::max(exit_code, kExitFindings);
     }
-    outcomes.push_back(std::move(o));
   }
   if (opt.diff) return exit_code;
 
   // With `--fix -` the fixed document owns stdout; findings go to stderr.
   FILE* report_stream = document_on_stdout ? stderr : stdout;
-  const auto emit = [&](const std::string& s) { std::fwrite(s.data(), 1, s.size(), report_stream); };
-  if (opt.format == "json") {
-    std::vector<mdrisk::FileReport> reports;
-    for (auto& o : outcomes) {
-      if (o.shown) reports.push_back({&*o.shown, o.diagnostics});
+  if (!opt.output_file.empty()) {
+    report_stream = std::fopen(opt.output_file.c_str(), "wb");
+    if (!report_stream) {
+      print_error(opt.output_file, "cannot open for writing");
+      return kExitError;
     }
-    emit(mdrisk::format_json(reports));
+  }
+  const auto emit = [&](const std::string& s) { std::fwrite(s.data(), 1, s.size(), report_stream); };
+  std::vector<mdrisk::FileReport> reports;
+  for (auto& o : outcomes) {
+    if (o.shown) reports.push_back({&*o.shown, o.diagnostics});
+  }
+
+  if (opt.format == "json") {
+    emit(opt.statistics ? mdrisk::format_statistics_json(reports) : mdrisk::format_json(reports));
+  } else if (opt.format == "sarif") {
+    mdrisk::SarifOptions sarif;
+    sarif.tool_version = MDRISK_VERSION;
+    sarif.rule_help_base_uri = MDRISK_RULE_DOCS_URL;
+    sarif.rule_help = [](std::string_view code) { return std::string(rule_doc(code)); };
+    emit(mdrisk::format_sarif(reports, sarif));
+  } else if (opt.format == "github") {
+    emit(mdrisk::format_github(reports));
   } else {
-    if (!opt.quiet) {
-      for (auto& o : outcomes) {
-        if (o.shown) emit(mdrisk::format_text({&*o.shown, o.diagnostics}));
+    if (opt.statistics) {
+      emit(mdrisk::format_statistics(reports));
+    } else if (!opt.quiet) {
+      const mdrisk::TextStyle style{use_color(opt, report_stream)};
+      for (const auto& r : reports) {
+        emit(opt.format == "concise" ? mdrisk::format_text(r) : mdrisk::format_text_full(r, style));
       }
     }
     if (totals.files > 0) emit(mdrisk::format_summary(totals));
+  }
+  if (!opt.output_file.empty() && std::fclose(report_stream) != 0) {
+    print_error(opt.output_file, "cannot write");
+    return kExitError;
   }
   return exit_code;
 }

@@ -19,11 +19,26 @@ int main(int argc, char** argv) {
   Options opt;
   CLI::App app{"mdrisk: lint and canonicalise Markdown risk trackers.", "mdrisk"};
   app.set_version_flag("--version", std::string("mdrisk ") + MDRISK_VERSION);
-  app.add_option("files", opt.files, "Tracker files to check ('-' reads standard input)");
+  app.add_option("files", opt.files,
+                 "Tracker files or folders to check (folders: Markdown files with a Summary Table; "
+                 "'-' reads standard input)");
   app.add_flag("--fix", opt.fix, "Apply safe fixes in place ('-': print the fixed document)");
   app.add_flag("--unsafe-fixes", opt.unsafe_fixes, "Also apply unsafe fixes (implies --fix unless --diff)");
   app.add_flag("--diff", opt.diff, "Print a unified diff of what --fix would change; write nothing");
-  app.add_option("--format", opt.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--format", opt.format, "Output format: text (with source snippets), concise, json, sarif, github")
+      ->check(CLI::IsMember({"text", "concise", "json", "sarif", "github"}));
+  app.add_option("--color", opt.color, "Colour the text output: auto (a terminal, unless NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--statistics", opt.statistics, "Print how many findings each rule produced instead of the findings");
+  app.add_option("-o,--output-file", opt.output_file, "Write the report to this file instead of standard output");
+  app.add_option("-j,--jobs", opt.jobs, "Worker threads (default: one per core)")->check(CLI::Range(1, 1024));
+  app.add_option("--include", opt.include, "Also lint walked files matching these globs (comma-separated)")
+      ->delimiter(',');
+  app.add_option("--exclude", opt.exclude, "Skip walked files and folders matching these globs (comma-separated)")
+      ->delimiter(',');
+  app.add_flag("!--no-respect-gitignore", opt.respect_gitignore, "Also walk files that git ignores");
+  app.add_flag("--force-exclude", opt.force_exclude,
+               "Filter explicit files like walked ones (tracker or --include; --exclude; .gitignore), for hooks");
   app.add_option("--select", opt.select, "Only run rules whose code starts with one of these (e.g. MR2,MR301)")
       ->delimiter(',');
   app.add_option("--ignore", opt.ignore, "Skip rules whose code starts with one of these")->delimiter(',');

@@ -23,6 +23,16 @@ struct Options {
   std::string stdin_filename = "<stdin>";
   std::vector<std::string> select, ignore;
   std::size_t max_file_size_mib = mdrisk::kDefaultMaxFileSize >> 20;
+  // Output (issue 5).
+  std::string color = "auto";        // auto | always | never
+  bool statistics = false;
+  std::string output_file;           // empty: standard output
+  unsigned jobs = 0;                 // 0: one per core
+  // File discovery: globs relative to the working directory (or the config's folder).
+  std::vector<std::string> include, exclude;
+  std::string discover_root = ".";
+  bool respect_gitignore = true;
+  bool force_exclude = false;        // filter explicit files too (pre-commit)
 };
 
 // Writes to standard output / an error line "mdrisk: FILE: problem" to stderr.

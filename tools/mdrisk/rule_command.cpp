@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "mdrisk/rule_info.hpp"
+#include "rule_docs.hpp"
 
 namespace mdrisk::cli {
 
@@ -21,6 +22,12 @@ int explain_rule(const std::string& code_or_name) {
   if (!r) {
     std::fprintf(stderr, "mdrisk: unknown rule '%s' (see `mdrisk rules`)\n", code_or_name.c_str());
     return kExitError;
+  }
+  // The rule's page as built in; without one (not written yet), its summary.
+  if (const std::string_view page = rule_doc(r->code); !page.empty()) {
+    write_out(std::string(page));
+    if (page.back() != '\n') write_out("\n");
+    return kExitClean;
   }
   write_out(fmt::format("{} {}: {}\nseverity: {}; fixable: {}\n", r->code, r->name, r->summary,
                         mdrisk::severity_name(r->severity), r->fixable ? "yes" : "no"));

@@ -1,6 +1,7 @@
 #pragma once
 // Formatting diagnostics. Returns text; printing is the caller's job.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mdrisk/diagnostic.hpp"
@@ -18,6 +19,33 @@ struct FileReport {
 std::string format_text(const FileReport& report);
 // A JSON array of every finding of every file (schema in docs/output.md).
 std::string format_json(const std::vector<FileReport>& reports);
+
+// The full text format: the concise line, then the source line with the
+// span underlined, related places and the fix title (docs/output.md).
+struct TextStyle {
+  bool color = false;  // ANSI colours (the caller decides: terminal, NO_COLOR, --color)
+};
+std::string format_text_full(const FileReport& report, const TextStyle& style = {});
+
+// GitHub Actions workflow commands: "::error file=..,line=..::message".
+std::string format_github(const std::vector<FileReport>& reports);
+
+// SARIF 2.1.0 with rule metadata; one run over every file.
+struct SarifOptions {
+  std::string tool_version;       // driver.version
+  std::string rule_help_base_uri; // helpUri = base + CODE + ".md"; empty: no helpUri
+  // The rule's documentation (Markdown) for help text, or empty for the summary.
+  std::string (*rule_help)(std::string_view code) = nullptr;
+};
+std::string format_sarif(const std::vector<FileReport>& reports, const SarifOptions& options);
+// partialFingerprints value: stable across edits elsewhere in the file (a
+// hash of the code, the whitespace-normalised message and the text of the
+// finding's line, never its line number); `occurrence` tells identical findings apart.
+std::string fingerprint(const SourceFile& source, const Diagnostic& d, std::size_t occurrence = 0);
+
+// Counts per rule, most frequent first: "   4  MR201  missing-entry", " [*]" when fixable.
+std::string format_statistics(const std::vector<FileReport>& reports);
+std::string format_statistics_json(const std::vector<FileReport>& reports);
 
 struct Totals {
   std::size_t files = 0, errors = 0, warnings = 0, fixable = 0, fixed = 0;

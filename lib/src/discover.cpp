@@ -1,0 +1,319 @@
+// File discovery: explicit files as given, folders walked for Markdown files
+// holding a tracker (or matching `include`), minus `exclude` and whatever git
+// ignores. libgit2 answers the gitignore question exactly as git does
+// (nested .gitignore files, info/exclude, core.excludesFile, negations),
+// which a hand-written matcher would only approximate.
+#include "mdrisk/discover.hpp"
+
+#include <git2.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <system_error>
+
+#include "text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mdrisk {
+namespace {
+
+// ---- globs ---------------------------------------------------------------
+
+bool match_class(std::string_view& p, char c) {
+  // p starts after '['; on return p is after the closing ']'.
+  bool negate = false;
+  if (!p.empty() && (p.front() == '!' || p.front() == '^')) {
+    negate = true;
+    p.remove_prefix(1);
+  }
+  bool matched = false, first = true;
+  while (!p.empty() && (p.front() != ']' || first)) {
+    first = false;
+    char lo = p.front();
+    p.remove_prefix(1);
+    char hi = lo;
+    if (p.size() >= 2 && p.front() == '-' && p[1] != ']') {
+      hi = p[1];
+      p.remove_prefix(2);
+    }
+    if (lo <= c && c <= hi) matched = true;
+  }
+  if (!p.empty()) p.remove_prefix(1);  // ']'
+  return matched != negate;
+}
+
+bool glob_impl(std::string_view p, std::string_view s) {
+  while (!p.empty()) {
+    if (p.starts_with("**")) {
+      while (!p.empty() && p.front() == '*') p.remove_prefix(1);
+      if (p.empty()) return true;  // "a/**": everything below
+      if (p.front() == '/') {
+        // "**/x": x here, or after any '/'.
+        std::string_view rest = p.substr(1);
+        if (glob_impl(rest, s)) return true;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+          if (s[i] == '/' && glob_impl(rest, s.substr(i + 1))) return true;
+        }
+        return false;
+      }
+      for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (glob_impl(p, s.substr(i))) return true;
+      }
+      return false;
+    }
+    const char c = p.front();
+    if (c == '*') {
+      p.remove_prefix(1);
+      for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (glob_impl(p, s.substr(i))) return true;
+        if (i < s.size() && s[i] == '/') break;
+      }
+      return false;
+    }
+    if (s.empty()) return false;
+    if (c == '?') {
+      if (s.front() == '/') return false;
+      p.remove_prefix(1);
+    } else if (c == '[') {
+      p.remove_prefix(1);
+      if (s.front() == '/' || !match_class(p, s.front())) return false;
+    } else {
+      if (c == '\\' && p.size() > 1) p.remove_prefix(1);
+      if (p.front() != s.front()) return false;
+      p.remove_prefix(1);
+    }
+    s.remove_prefix(1);
+  }
+  return s.empty();
+}
+
+// A pattern with a '/' matches the whole relative path (or a folder that
+// contains it); one without matches any single component.
+bool matches(const std::vector<std::string>& patterns, std::string_view rel) {
+  for (std::string_view pat : patterns) {
+    while (pat.starts_with("./")) pat.remove_prefix(2);
+    if (pat.starts_with("/")) pat.remove_prefix(1);
+    while (pat.size() > 1 && pat.back() == '/') pat.remove_suffix(1);
+    if (pat.empty()) continue;
+    const bool anchored = pat.find('/') != std::string_view::npos;
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t slash = rel.find('/', start);
+      const std::string_view upto = rel.substr(0, slash);                      // an ancestor or the path
+      const std::string_view component = rel.substr(start, slash - start);    // its last name
+      if (anchored ? glob_impl(pat, upto) : glob_impl(pat, component)) return true;
+      if (slash == std::string_view::npos) break;
+      start = slash + 1;
+    }
+  }
+  return false;
+}
+
+std::string relative_to(const fs::path& root_abs, const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec).lexically_normal();
+  fs::path rel = abs.lexically_relative(root_abs);
+  std::string s = rel.generic_string();
+  if (s.empty() || s == ".") return abs.filename().generic_string();
+  return s;
+}
+
+// ---- git -----------------------------------------------------------------
+
+struct RepoDeleter {
+  void operator()(git_repository* r) const { git_repository_free(r); }
+};
+
+class GitIgnores {
+ public:
+  GitIgnores() {
+    static std::once_flag once;
+    std::call_once(once, [] { git_libgit2_init(); });
+  }
+
+  // Whether git ignores `p` (a file, or a folder when `is_dir`).
+  bool ignored(const fs::path& p, bool is_dir) {
+    std::error_code ec;
+    const fs::path abs = fs::weakly_canonical(fs::absolute(p, ec), ec);
+    const fs::path dir = is_dir ? abs : abs.parent_path();
+    git_repository* repo = repo_for(dir);
+    if (!repo) return false;
+    const char* workdir = git_repository_workdir(repo);
+    if (!workdir) return false;  // bare
+    std::string rel = abs.lexically_relative(fs::path(workdir).lexically_normal()).generic_string();
+    if (rel.empty() || rel == "." || rel.starts_with("..")) return false;
+    if (is_dir) rel += '/';
+    int result = 0;
+    if (git_ignore_path_is_ignored(&result, repo, rel.c_str()) != 0) return false;
+    return result == 1;
+  }
+
+ private:
+  git_repository* repo_for(const fs::path& dir) {
+    const std::string key = dir.string();
+    if (auto it = by_dir_.find(key); it != by_dir_.end()) return it->second;
+    git_repository* found = nullptr;
+    git_buf root = GIT_BUF_INIT;
+    if (git_repository_discover(&root, key.c_str(), 0, nullptr) == 0) {
+      const std::string gitdir(root.ptr, root.size);
+      auto it = repos_.find(gitdir);
+      if (it == repos_.end()) {
+        git_repository* repo = nullptr;
+        if (git_repository_open(&repo, gitdir.c_str()) == 0) {
+          it = repos_.emplace(gitdir, std::unique_ptr<git_repository, RepoDeleter>(repo)).first;
+        }
+      }
+      if (it != repos_.end()) found = it->second.get();
+    }
+    git_buf_dispose(&root);
+    by_dir_[key] = found;
+    return found;
+  }
+
+  std::map<std::string, std::unique_ptr<git_repository, RepoDeleter>> repos_;
+  std::map<std::string, git_repository*> by_dir_;
+};
+
+// ---- walking -------------------------------------------------------------
+
+bool has_extension(const fs::path& p, const std::vector<std::string>& extensions) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
+}
+
+bool file_has_heading(const fs::path& p, std::string_view heading) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return has_heading(ss.str(), heading);
+}
+
+class Walker {
+ public:
+  explicit Walker(const DiscoverOptions& o)
+      : opt_(o), root_(fs::absolute(fs::path(o.root.empty() ? "." : o.root)).lexically_normal()) {}
+
+  bool excluded(const fs::path& p, bool is_dir) {
+    if (!opt_.exclude.empty() && matches(opt_.exclude, relative_to(root_, p))) return true;
+    return opt_.respect_gitignore && git_.ignored(p, is_dir);
+  }
+
+  // A file found by walking (or an explicit one under filter_explicit).
+  bool wanted(const fs::path& p) {
+    if (excluded(p, false)) return false;
+    if (!opt_.include.empty() && matches(opt_.include, relative_to(root_, p))) return true;
+    return has_extension(p, opt_.extensions) && file_has_heading(p, opt_.table_heading);
+  }
+
+  Result<bool> walk(const fs::path& dir, std::vector<std::string>& out) {
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) return Error{ErrorKind::Io, dir.string() + ": " + ec.message()};
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) return Error{ErrorKind::Io, dir.string() + ": " + ec.message()};
+      const fs::path p = it->path().lexically_normal();
+      if (it->is_directory(ec)) {
+        if (it->is_symlink(ec) || p.filename() == ".git" || excluded(p, true)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(ec)) continue;
+      if (wanted(p)) out.push_back(p.generic_string());
+    }
+    return true;
+  }
+
+ private:
+  const DiscoverOptions& opt_;
+  fs::path root_;
+  GitIgnores git_;
+};
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) { return glob_impl(pattern, path); }
+
+bool has_heading(std::string_view text, std::string_view heading) {
+  const std::string want = text::normalize_name(heading);
+  std::string_view fence;  // open code fence marker ("```" or "~~~"), empty when none
+  std::string_view previous;  // the last non-blank paragraph line, for setext headings
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    std::size_t indent = 0;
+    while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
+    std::string_view body = indent < 4 ? line.substr(indent) : std::string_view();
+    if (!fence.empty()) {
+      if (body.starts_with(fence)) fence = {};
+      continue;
+    }
+    if (body.starts_with("```") || body.starts_with("~~~")) {
+      fence = body.substr(0, 3);
+      previous = {};
+      continue;
+    }
+    std::size_t hashes = 0;
+    while (hashes < body.size() && body[hashes] == '#') ++hashes;
+    if (hashes >= 1 && hashes <= 6 && (hashes == body.size() || body[hashes] == ' ' || body[hashes] == '\t')) {
+      std::string_view title = text::trim(body.substr(hashes));
+      std::size_t closing = title.size();
+      while (closing > 0 && title[closing - 1] == '#') --closing;
+      if (closing == 0 || title[closing - 1] == ' ' || title[closing - 1] == '\t') title = text::trim(title.substr(0, closing));
+      if (text::normalize_name(title) == want) return true;
+      previous = {};
+      continue;
+    }
+    const std::string_view trimmed = text::trim(body);
+    if (!trimmed.empty() && !previous.empty() &&
+        trimmed.find_first_not_of(trimmed.front() == '=' ? "=" : "-") == std::string_view::npos &&
+        (trimmed.front() == '=' || trimmed.front() == '-')) {
+      if (text::normalize_name(previous) == want) return true;
+    }
+    previous = trimmed;
+    if (nl == text.size()) break;
+  }
+  return false;
+}
+
+Result<Discovered> discover_files(const std::vector<std::string>& paths, const DiscoverOptions& options) {
+  Discovered out;
+  Walker walker(options);
+  bool stdin_given = false;
+  std::vector<std::string> files;
+  for (const std::string& arg : paths) {
+    if (arg == "-") {
+      stdin_given = true;
+      continue;
+    }
+    std::error_code ec;
+    const fs::path p(arg);
+    if (fs::is_directory(p, ec)) {
+      auto walked = walker.walk(p, files);
+      if (!walked) return walked.error();
+      continue;
+    }
+    if (options.filter_explicit && fs::is_regular_file(p, ec) && !walker.wanted(p)) {
+      out.skipped_explicit.push_back(arg);
+      continue;
+    }
+    files.push_back(arg);
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  if (stdin_given) out.files.push_back("-");
+  out.files.insert(out.files.end(), files.begin(), files.end());
+  return out;
+}
+
+}  // namespace mdrisk
