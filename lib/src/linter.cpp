@@ -14,6 +14,11 @@ bool RuleSettings::enabled(std::string_view code) const {
       return p == "ALL" || text::starts_with(code, p);
     });
   };
+  const auto listed = [&](const std::vector<std::string>& codes) {
+    return std::find(codes.begin(), codes.end(), code) != codes.end();
+  };
+  if (listed(disable)) return false;
+  if (listed(enable)) return true;
   if (matches(ignore)) return false;
   return select.empty() || matches(select);
 }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "mdrisk/linter.hpp"
+#include "config_resolver.hpp"
 #include "options.hpp"
 
 namespace mdrisk::cli {
@@ -12,6 +13,8 @@ int list_rules();
 // `mdrisk rule CODE|NAME`
 int explain_rule(const std::string& code_or_name);
 // `mdrisk [OPTIONS] FILE...`
-int run_lint(const Options& opt, const mdrisk::LintOptions& lint);
+int run_lint(const Options& opt, ConfigResolver& configs);
+// `mdrisk init [--force]`: write the default .mdrisk.toml here
+int init_config(bool force);
 
 }  // namespace mdrisk::cli

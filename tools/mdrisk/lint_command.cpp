@@ -78,7 +78,7 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
     out.exit_code = out.out.empty() ? kExitClean : kExitFindings;
     return out;
   }
-  out.fixed = fixed->fixes_applied;
+  out.fixed = fixed->problems_fixed;
   if (from_stdin) {
     out.out = fixed->output;
   } else if (fixed->changed()) {
@@ -100,18 +100,19 @@ unsigned worker_count(const Options& opt, std::size_t files) {
 }
 
 // Every file, on `jobs` threads; results in the order of `files`.
+// `lint[i]` is file i's configuration, resolved before any thread starts.
 std::vector<FileOutcome> process_all(const std::vector<std::string>& files, const Options& opt,
-                                     const mdrisk::LintOptions& lint) {
+                                     const std::vector<const mdrisk::LintOptions*>& lint) {
   std::vector<FileOutcome> outcomes(files.size());
   const unsigned n = worker_count(opt, files.size());
   spdlog::debug("{} files on {} threads", files.size(), n);
   if (n <= 1) {
-    for (std::size_t i = 0; i < files.size(); ++i) outcomes[i] = process(files[i], opt, lint);
+    for (std::size_t i = 0; i < files.size(); ++i) outcomes[i] = process(files[i], opt, *lint[i]);
     return outcomes;
   }
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) outcomes[i] = process(files[i], opt, lint);
+    for (std::size_t i = next++; i < files.size(); i = next++) outcomes[i] = process(files[i], opt, *lint[i]);
   };
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < n; ++t) threads.emplace_back(work);
@@ -131,14 +132,22 @@ bool use_color(const Options& opt, FILE* stream) {
 
 }  // namespace
 
-int run_lint(const Options& opt, const mdrisk::LintOptions& lint) {
+int run_lint(const Options& opt, ConfigResolver& configs) {
+  // The walk uses the configuration of the working directory.
+  auto here = configs.for_file("-");
+  if (!here) {
+    std::fprintf(stderr, "mdrisk: %s\n", here.error().message.c_str());
+    return kExitError;
+  }
   mdrisk::DiscoverOptions discover;
   discover.include = opt.include;
   discover.exclude = opt.exclude;
+  discover.include.insert(discover.include.end(), (*here)->include.begin(), (*here)->include.end());
+  discover.exclude.insert(discover.exclude.end(), (*here)->exclude.begin(), (*here)->exclude.end());
   discover.root = opt.discover_root;
   discover.respect_gitignore = opt.respect_gitignore;
   discover.filter_explicit = opt.force_exclude;
-  discover.table_heading = lint.schema.table_heading;
+  discover.table_heading = (*here)->lint.schema.table_heading;
   auto found = mdrisk::discover_files(opt.files, discover);
   if (!found) {
     std::fprintf(stderr, "mdrisk: %s\n", found.error().message.c_str());
@@ -157,6 +166,15 @@ int run_lint(const Options& opt, const mdrisk::LintOptions& lint) {
     return kExitError;
   }
 
+  std::vector<const mdrisk::LintOptions*> lint;
+  for (const auto& f : files) {
+    auto cfg = configs.for_file(f);
+    if (!cfg) {
+      std::fprintf(stderr, "mdrisk: %s\n", cfg.error().message.c_str());
+      return kExitError;
+    }
+    lint.push_back(&(*cfg)->lint);
+  }
   std::vector<FileOutcome> outcomes = process_all(files, opt, lint);
 
   int exit_code = kExitClean;

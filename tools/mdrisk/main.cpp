@@ -45,12 +45,17 @@ int main(int argc, char** argv) {
   app.add_option("--stdin-filename", opt.stdin_filename, "Name shown for standard input");
   app.add_option("--max-file-size", opt.max_file_size_mib, "Refuse files larger than this many MiB")
       ->check(CLI::Range(1, 4096));
+  app.add_option("--config", opt.config_path, "Use this .mdrisk.toml for every file (default: the nearest one above each file)");
+  app.add_flag("--no-config", opt.no_config, "Ignore .mdrisk.toml files; use the built-in schema");
   app.add_flag("-q,--quiet", opt.quiet, "Print only the summary line");
   app.add_flag("-v,--verbose", opt.verbose, "Log what mdrisk does to standard error");
   auto* rules_cmd = app.add_subcommand("rules", "List every rule with its code, name and summary");
   std::string rule_code;
   auto* rule_cmd = app.add_subcommand("rule", "Explain one rule");
   rule_cmd->add_option("code", rule_code, "Rule code or name, e.g. MR201 or missing-entry")->required();
+  bool init_force = false;
+  auto* init_cmd = app.add_subcommand("init", "Write the default configuration to ./.mdrisk.toml");
+  init_cmd->add_flag("--force", init_force, "Overwrite an existing .mdrisk.toml");
   app.require_subcommand(0, 1);
 
   try {
@@ -66,6 +71,7 @@ int main(int argc, char** argv) {
 
   if (rules_cmd->parsed()) return list_rules();
   if (rule_cmd->parsed()) return explain_rule(rule_code);
+  if (init_cmd->parsed()) return init_config(init_force);
   if (opt.files.empty()) {
     std::fprintf(stderr, "mdrisk: no files given (try `mdrisk --help`)\n");
     return kExitError;
@@ -78,8 +84,6 @@ int main(int argc, char** argv) {
     }
   }
 
-  mdrisk::LintOptions lint;
-  lint.rules.select = opt.select;
-  lint.rules.ignore = opt.ignore;
-  return run_lint(opt, lint);
+  ConfigResolver configs(opt.config_path, opt.no_config, opt.select, opt.ignore);
+  return run_lint(opt, configs);
 }

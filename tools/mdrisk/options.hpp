@@ -33,6 +33,9 @@ struct Options {
   std::string discover_root = ".";
   bool respect_gitignore = true;
   bool force_exclude = false;        // filter explicit files too (pre-commit)
+  // Configuration (issue 4).
+  std::string config_path;           // --config: use this file for every input
+  bool no_config = false;            // --no-config: built-in defaults only
 };
 
 // Writes to standard output / an error line "mdrisk: FILE: problem" to stderr.

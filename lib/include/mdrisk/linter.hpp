@@ -16,6 +16,8 @@ namespace mdrisk {
 struct RuleSettings {
   std::vector<std::string> select;  // code prefixes to enable; empty = all
   std::vector<std::string> ignore;  // code prefixes to disable (wins over select)
+  std::vector<std::string> enable;  // exact codes to run even when not selected
+  std::vector<std::string> disable; // exact codes never to run (wins over everything)
   std::map<std::string, Severity> severity;  // per-code override
   bool enabled(std::string_view code) const;
 };

@@ -1,0 +1,283 @@
+// Loads `.mdrisk.toml` with toml++ into a Config, rejecting unknown keys and
+// wrong types with the line they are on: a typo in a config must not
+// silently fall back to a default.
+#include "mdrisk/config.hpp"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "mdrisk/rule_info.hpp"
+#include "text.hpp"
+
+namespace mdrisk {
+namespace {
+
+struct ConfigError {
+  std::string message;
+};
+
+std::string at(const toml::node& n) { return "line " + std::to_string(n.source().begin.line) + ": "; }
+
+[[noreturn]] void fail(const toml::node& n, const std::string& what) { throw ConfigError{at(n) + what}; }
+
+void check_keys(const toml::table& t, std::string_view where, std::initializer_list<std::string_view> allowed) {
+  for (auto&& [key, value] : t) {
+    bool ok = false;
+    for (auto a : allowed) ok = ok || key.str() == a;
+    if (!ok) {
+      throw ConfigError{"line " + std::to_string(key.source().begin.line) + ": unknown key '" +
+                        std::string(key.str()) + "' in " + std::string(where)};
+    }
+  }
+}
+
+std::string get_string(const toml::node& n, std::string_view key) {
+  if (!n.is_string()) fail(n, "'" + std::string(key) + "' must be a string");
+  return *n.value<std::string>();
+}
+
+bool get_bool(const toml::node& n, std::string_view key) {
+  if (!n.is_boolean()) fail(n, "'" + std::string(key) + "' must be true or false");
+  return *n.value<bool>();
+}
+
+std::vector<std::string> get_strings(const toml::node& n, std::string_view key) {
+  const toml::array* a = n.as_array();
+  if (!a) fail(n, "'" + std::string(key) + "' must be an array of strings");
+  std::vector<std::string> out;
+  for (const toml::node& item : *a) out.push_back(get_string(item, key));
+  return out;
+}
+
+const toml::table& get_table(const toml::node& n, std::string_view key) {
+  const toml::table* t = n.as_table();
+  if (!t) fail(n, "'" + std::string(key) + "' must be a table");
+  return *t;
+}
+
+std::string one_of(const toml::node& n, std::string_view key, std::initializer_list<std::string_view> choices) {
+  const std::string v = get_string(n, key);
+  std::string list;
+  for (auto c : choices) {
+    if (v == c) return v;
+    list += (list.empty() ? "" : ", ") + std::string("\"") + std::string(c) + "\"";
+  }
+  fail(n, "'" + std::string(key) + "' must be one of " + list + ", not \"" + v + "\"");
+}
+
+std::string rule_code(const toml::node& n, const std::string& code_or_name) {
+  const RuleInfo* r = find_rule(code_or_name);
+  if (!r) fail(n, "unknown rule '" + code_or_name + "' (see `mdrisk rules`)");
+  return std::string(r->code);
+}
+
+std::string rule_prefix(const toml::node& n, const std::string& prefix) {
+  if (prefix == "ALL") return prefix;
+  if (const RuleInfo* r = find_rule(prefix)) return std::string(r->code);
+  for (const auto& r : rule_catalog()) {
+    if (text::starts_with(r.code, prefix)) return prefix;
+  }
+  fail(n, "'" + prefix + "' is not a rule code or code prefix (see `mdrisk rules`)");
+}
+
+ColumnSpec parse_column(const toml::table& t) {
+  check_keys(t, "[[columns]]", {"key", "header", "aliases", "required", "non-empty", "values", "value-aliases"});
+  ColumnSpec c;
+  if (!t.contains("key")) fail(t, "every [[columns]] needs a 'key'");
+  c.key = get_string(*t.get("key"), "key");
+  c.header = t.contains("header") ? get_string(*t.get("header"), "header") : c.key;
+  if (auto* n = t.get("aliases")) c.aliases = get_strings(*n, "aliases");
+  if (auto* n = t.get("required")) c.required = get_bool(*n, "required");
+  if (auto* n = t.get("non-empty")) c.non_empty = get_bool(*n, "non-empty");
+  if (auto* n = t.get("values")) c.allowed = get_strings(*n, "values");
+  if (auto* n = t.get("value-aliases")) {
+    for (auto&& [alias, canonical] : get_table(*n, "value-aliases")) {
+      const std::string target = get_string(canonical, "value-aliases");
+      bool known = false;
+      for (const auto& v : c.allowed) known = known || v == target;
+      if (!known) fail(canonical, "value alias target \"" + target + "\" is not one of the column's values");
+      c.value_aliases.emplace_back(std::string(alias.str()), target);
+    }
+  }
+  return c;
+}
+
+SectionSpec parse_section(const toml::table& t) {
+  check_keys(t, "[[sections]]", {"label", "aliases", "requirement"});
+  SectionSpec s;
+  if (!t.contains("label")) fail(t, "every [[sections]] needs a 'label'");
+  s.label = get_string(*t.get("label"), "label");
+  if (auto* n = t.get("aliases")) s.aliases = get_strings(*n, "aliases");
+  if (auto* n = t.get("requirement")) {
+    const std::string r = one_of(*n, "requirement", {"required", "recommended", "optional"});
+    s.requirement = r == "required" ? Requirement::Required
+                    : r == "recommended" ? Requirement::Recommended
+                                         : Requirement::Optional;
+  }
+  return s;
+}
+
+std::size_t column_by_key(const Schema& s, const toml::node& n, const std::string& key) {
+  const std::size_t i = s.column_index(key);
+  if (i == npos) fail(n, "no column with key \"" + key + "\"");
+  return i;
+}
+
+Config build(const toml::table& root, const std::string& path) {
+  check_keys(root, "the top level", {"tracker", "columns", "sections", "policies", "rules", "files"});
+  Config cfg;
+  cfg.path = path;
+  Schema& s = cfg.lint.schema;
+  if (auto* n = root.get("columns")) {
+    const toml::array* a = n->as_array();
+    if (!a || !a->is_array_of_tables()) fail(*n, "'columns' must be an array of tables ([[columns]])");
+    s.columns.clear();
+    std::set<std::string> keys;
+    for (const toml::node& item : *a) {
+      s.columns.push_back(parse_column(*item.as_table()));
+      if (!keys.insert(s.columns.back().key).second) fail(item, "duplicate column key \"" + s.columns.back().key + "\"");
+    }
+  }
+  if (auto* n = root.get("sections")) {
+    const toml::array* a = n->as_array();
+    if (!a || !a->is_array_of_tables()) fail(*n, "'sections' must be an array of tables ([[sections]])");
+    s.sections.clear();
+    for (const toml::node& item : *a) s.sections.push_back(parse_section(*item.as_table()));
+  }
+  std::string name_column = "risk", id_column;
+  if (auto* n = root.get("tracker")) {
+    const toml::table& t = get_table(*n, "tracker");
+    check_keys(t, "[tracker]", {"table-heading", "entries-heading", "entries-required", "table-style", "placeholders",
+                                "name-column", "link", "id-column", "heading-pattern", "name-source", "label-colon"});
+    if (auto* v = t.get("table-heading")) s.table_heading = get_string(*v, "table-heading");
+    if (auto* v = t.get("entries-heading")) s.entries_heading = get_string(*v, "entries-heading");
+    if (auto* v = t.get("entries-required")) s.entries_required = get_bool(*v, "entries-required");
+    if (auto* v = t.get("table-style")) {
+      s.table_style = one_of(*v, "table-style", {"aligned", "compact"}) == "compact" ? TableStyle::Compact
+                                                                                      : TableStyle::Aligned;
+    }
+    if (auto* v = t.get("placeholders")) s.placeholders = get_strings(*v, "placeholders");
+    if (auto* v = t.get("name-column")) name_column = get_string(*v, "name-column");
+    if (auto* v = t.get("link")) s.link = one_of(*v, "link", {"name", "id"}) == "id" ? LinkMode::Id : LinkMode::Name;
+    if (auto* v = t.get("id-column")) id_column = get_string(*v, "id-column");
+    if (auto* v = t.get("heading-pattern")) {
+      s.heading_pattern = get_string(*v, "heading-pattern");
+      if (s.heading_pattern.find("{title}") == std::string::npos && s.heading_pattern.find("{id}") == std::string::npos) {
+        fail(*v, "'heading-pattern' must contain {id} and/or {title}");
+      }
+    }
+    if (auto* v = t.get("name-source")) s.heading_wins = one_of(*v, "name-source", {"table", "heading"}) == "heading";
+    if (auto* v = t.get("label-colon")) s.label_colon_inside = one_of(*v, "label-colon", {"outside", "inside"}) == "inside";
+    s.name_column = column_by_key(s, t.contains("name-column") ? *t.get("name-column") : t, name_column);
+    if (s.link == LinkMode::Id) {
+      if (id_column.empty()) fail(t, "link = \"id\" needs 'id-column'");
+      s.id_column = column_by_key(s, *t.get("id-column"), id_column);
+      if (s.heading_pattern.find("{id}") == std::string::npos) {
+        fail(t.contains("heading-pattern") ? *t.get("heading-pattern") : t,
+             "with link = \"id\", 'heading-pattern' must contain {id}");
+      }
+    }
+  } else {
+    s.name_column = column_by_key(s, root, name_column);
+  }
+  if (auto* n = root.get("policies")) {
+    const toml::array* a = n->as_array();
+    if (!a || !a->is_array_of_tables()) fail(*n, "'policies' must be an array of tables ([[policies]])");
+    for (const toml::node& item : *a) {
+      const toml::table& t = *item.as_table();
+      check_keys(t, "[[policies]]", {"name", "column", "values", "require-section"});
+      Policy p;
+      p.name = t.contains("name") ? get_string(*t.get("name"), "name") : "policy";
+      if (!t.contains("column") || !t.contains("values") || !t.contains("require-section")) {
+        fail(t, "a policy needs 'column', 'values' and 'require-section'");
+      }
+      p.column = column_by_key(s, *t.get("column"), get_string(*t.get("column"), "column"));
+      p.values = get_strings(*t.get("values"), "values");
+      const std::string section = get_string(*t.get("require-section"), "require-section");
+      p.section = s.section_for_label(section);
+      if (p.section == npos) fail(*t.get("require-section"), "no section labelled \"" + section + "\"");
+      s.policies.push_back(std::move(p));
+    }
+  }
+  if (auto* n = root.get("rules")) {
+    const toml::table& t = get_table(*n, "rules");
+    check_keys(t, "[rules]", {"select", "ignore", "enable", "disable", "severity"});
+    RuleSettings& r = cfg.lint.rules;
+    if (auto* v = t.get("select")) {
+      for (const auto& p : get_strings(*v, "select")) r.select.push_back(rule_prefix(*v, p));
+    }
+    if (auto* v = t.get("ignore")) {
+      for (const auto& p : get_strings(*v, "ignore")) r.ignore.push_back(rule_prefix(*v, p));
+    }
+    if (auto* v = t.get("enable")) {
+      for (const auto& c : get_strings(*v, "enable")) r.enable.push_back(rule_code(*v, c));
+    }
+    if (auto* v = t.get("disable")) {
+      for (const auto& c : get_strings(*v, "disable")) r.disable.push_back(rule_code(*v, c));
+    }
+    if (auto* v = t.get("severity")) {
+      for (auto&& [code, level] : get_table(*v, "severity")) {
+        const std::string sev = one_of(level, "severity", {"error", "warning"});
+        r.severity[rule_code(level, std::string(code.str()))] = sev == "error" ? Severity::Error : Severity::Warning;
+      }
+    }
+  }
+  if (auto* n = root.get("files")) {
+    const toml::table& t = get_table(*n, "files");
+    check_keys(t, "[files]", {"include", "exclude"});
+    if (auto* v = t.get("include")) cfg.include = get_strings(*v, "include");
+    if (auto* v = t.get("exclude")) cfg.exclude = get_strings(*v, "exclude");
+  }
+  if (s.columns.empty()) fail(root, "the schema needs at least one column");
+  return cfg;
+}
+
+bool exists(const std::string& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+std::optional<std::string> find_config(const std::string& start_dir) {
+  char buf[4096];
+  std::string dir = ::realpath(start_dir.c_str(), buf) ? std::string(buf) : start_dir;
+  while (true) {
+    const std::string candidate = (dir == "/" ? std::string() : dir) + "/" + std::string(kConfigFileName);
+    if (exists(candidate)) return candidate;
+    if (exists(dir + "/.git") || dir == "/" || dir.empty()) return std::nullopt;
+    const std::size_t slash = dir.rfind('/');
+    dir = slash == 0 ? "/" : dir.substr(0, slash);
+  }
+}
+
+Result<Config> parse_config(std::string_view toml_text, const std::string& path) {
+  try {
+    toml::table root = toml::parse(toml_text, path);
+    return build(root, path);
+  } catch (const toml::parse_error& e) {
+    return Error{ErrorKind::Config, "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description())};
+  } catch (const ConfigError& e) {
+    return Error{ErrorKind::Config, e.message};
+  }
+}
+
+Result<Config> load_config(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorKind::Io, "cannot read config file"};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_config(ss.str(), path);
+}
+
+std::string default_config_toml() {
+  return
+#include "default_config.toml.inc"
+      ;
+}
+
+}  // namespace mdrisk
