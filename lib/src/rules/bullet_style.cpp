@@ -11,10 +11,19 @@ const RuleInfo kBulletStyle{"MR404", "bullet-style", "an entry list uses `*` or 
 
 namespace {
 
-void collect(const std::vector<ListItem>& items, std::vector<Edit>& edits) {
-  for (const ListItem& it : items) {
+bool is_bullet(char m) { return m == '-' || m == '*' || m == '+'; }
+
+// Clears `fixable` when rewriting would merge lists: sibling items whose
+// bullet markers differ belong to different lists (a marker change ends a
+// list), and once both use '-' they become one list, which renders differently.
+void collect(const std::vector<ListItem>& items, std::vector<Edit>& edits, bool& fixable) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ListItem& it = items[i];
+    if (i > 0 && is_bullet(it.marker) && is_bullet(items[i - 1].marker) && it.marker != items[i - 1].marker) {
+      fixable = false;
+    }
     if (it.marker == '*' || it.marker == '+') edits.push_back({{it.marker_offset, it.marker_offset + 1}, "-"});
-    collect(it.children, edits);
+    collect(it.children, edits, fixable);
   }
 }
 
@@ -23,13 +32,14 @@ void collect(const std::vector<ListItem>& items, std::vector<Edit>& edits) {
 void check_bullet_style(const Tracker& t, RuleContext& ctx) {
   for (const Entry& e : t.entries) {
     std::vector<Edit> edits;
-    collect(e.items, edits);
+    bool fixable = true;
+    collect(e.items, edits, fixable);
     if (edits.empty()) continue;
     // Report first, then move the edits: in `a = b` C++17 evaluates b first.
     Diagnostic& d = ctx.report(kBulletStyle, edits.front().range,
                                "entry " + quoted(e.heading.text) + " uses '" +
                                    ctx.source.bytes()[edits.front().range.begin] + "' bullets");
-    d.fix = make_fix(Applicability::Safe, "use '-' bullets", std::move(edits));
+    if (fixable) d.fix = make_fix(Applicability::Safe, "use '-' bullets", std::move(edits));
   }
 }
 

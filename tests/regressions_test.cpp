@@ -1,0 +1,46 @@
+// Regression tests for library bugs found by the reliability work (spec
+// corpus, fuzzing, pathological inputs). Each test names the input that broke.
+#include <gtest/gtest.h>
+
+#include "mdrisk/fix.hpp"
+#include "mdrisk/linter.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using namespace mdrisk;
+
+// Found by the spec corpus (example 301 inside **Context**): an item holding
+// two adjacent lists that differ only by bullet ("- foo\n- bar\n+ baz") had
+// its `+` rewritten to `-` by MR404, merging the two lists into one (a
+// different rendering) and passing the fixer's per-item content check.
+TEST(Regressions, BulletStyleFixNeverMergesAdjacentLists) {
+  const std::string nested =
+      "  - foo\n"
+      "  - bar\n"
+      "  + baz\n";
+  const std::string doc =
+      "# T\n\n## Summary Table\n\n"
+      "| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
+      "| ---- | ------ | ---------- | ---------- | ----- | ------ |\n"
+      "| A    | High   | Low        | M          | O     | Open   |\n\n"
+      "## Detailed Entries\n\n### A\n\n"
+      "- **Context**: c.\n\n" +
+      nested +
+      "\n- **Mitigation**: m.\n"
+      "- **Monitoring**: w.\n";
+  auto fixed = fix_source(test::source(doc), LintOptions{}, FixOptions{});
+  ASSERT_TRUE(fixed) << fixed.error().message;
+  EXPECT_NE(fixed->output.find(nested), std::string::npos) << fixed->output;
+  // The finding is still reported, without a fix.
+  bool reported = false;
+  for (const Diagnostic& d : fixed->remaining) {
+    if (d.code == "MR404") {
+      reported = true;
+      EXPECT_FALSE(d.fix.has_value());
+    }
+  }
+  EXPECT_TRUE(reported);
+}
+
+}  // namespace
