@@ -1,0 +1,133 @@
+// Properties of the whole pipeline, shared by the libFuzzer target
+// (fuzz/fuzz_pipeline.cpp) and the regression test that replays saved inputs
+// (tests/fuzz_regressions_test.cpp). The pipeline: SourceFile::from_bytes, lint,
+// fix_source (safe, then safe+unsafe). It checks properties, not just "no
+// crash"; check_pipeline returns the first broken property, or "".
+//
+//  P1  from_bytes either rejects the bytes with InvalidInput or accepts them.
+//  P2  every diagnostic's range, and every edit of every fix, lies inside the
+//      document (begin <= end <= size).
+//  P3  fix_source never reports an Internal error (not converging, a fix
+//      that changes nothing): those are bugs by the library's own contract.
+//      A FixFailed refusal is allowed: it writes nothing.
+//  P4  when nothing was applied the output is the input, byte for byte.
+//  P5  the fixed output is valid text again, keeps the BOM, and fixing it a
+//      second time succeeds with zero fixes and the same bytes (idempotence).
+//  P6  re-linting the fixed output finds no diagnostic with an applicable fix.
+//  P7  content outside the edits is unchanged: every top-level block outside
+//      the managed structure (not the title, the two managed headings, the
+//      Summary Table or a detailed entry) still appears in the output as the
+//      same raw bytes, in the same order. Fixes only re-print managed
+//      constructs and insert line breaks between blocks, so a block that is
+//      not managed must survive verbatim; this checks raw bytes, independently
+//      of the fixer's own rendered-HTML check.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mdrisk/fix.hpp"
+#include "mdrisk/linter.hpp"
+#include "mdrisk/tracker.hpp"
+
+namespace mdrisk::fuzz {
+
+struct Broken {
+  std::string message;
+};
+
+inline void fail(const char* property, const std::string& detail) {
+  throw Broken{std::string(property) + ": " + detail};
+}
+
+inline void check_ranges(const SourceFile& src, const std::vector<Diagnostic>& diags) {
+  const std::size_t n = src.bytes().size();
+  for (const Diagnostic& d : diags) {
+    if (d.range.begin > d.range.end || d.range.end > n) fail("P2", d.code + " range out of the document");
+    if (!d.fix) continue;
+    for (const Edit& e : d.fix->edits) {
+      if (e.range.begin > e.range.end || e.range.end > n) fail("P2", d.code + " edit out of the document");
+    }
+  }
+}
+
+inline bool applicable(const Diagnostic& d, bool unsafe) {
+  if (!d.fix) return false;
+  return d.fix->applicability == Applicability::Safe ||
+         (unsafe && d.fix->applicability == Applicability::Unsafe);
+}
+
+// P7: raw text of each unmanaged top-level block, searched in order.
+inline void check_outside_blocks(const SourceFile& src, const Tracker& t, const std::string& out) {
+  std::size_t from = 0;
+  std::size_t prev_last = 0;
+  for (const Block& b : t.blocks) {
+    // cmark-gfm misreports the lines of a paragraph split off by a table
+    // header (it may claim line 1): only blocks whose lines follow the
+    // previous block's are checked, the rest have no trustworthy span.
+    const bool plausible = b.first_line > prev_last && b.last_line >= b.first_line && b.last_line <= src.line_count();
+    if (plausible) prev_last = b.last_line;
+    if (b.managed || b.in_entry || !plausible) continue;
+    const std::size_t begin = src.line_start(b.first_line);
+    const std::size_t end = src.line_end(b.last_line);
+    if (end <= begin) continue;
+    const std::string_view raw = std::string_view(src.bytes()).substr(begin, end - begin);
+    const std::size_t at = out.find(raw, from);
+    if (at == std::string::npos) {
+      fail("P7", "block at lines " + std::to_string(b.first_line) + "-" + std::to_string(b.last_line) +
+                     " outside the tracker is not in the output verbatim");
+    }
+    from = at + raw.size();
+  }
+}
+
+inline void check_fix(const SourceFile& src, bool unsafe) {
+  const LintOptions lint_options;
+  FixOptions options;
+  options.unsafe = unsafe;
+  auto fixed = fix_source(src, lint_options, options);
+  if (!fixed) {
+    if (fixed.error().kind == ErrorKind::Internal) fail("P3", fixed.error().message);
+    return;
+  }
+  const std::string& out = fixed->output;
+  if (!fixed->changed() && out != src.bytes()) fail("P4", "nothing applied but the output differs");
+
+  auto src2 = SourceFile::from_bytes(src.name(), out);
+  if (!src2) fail("P5", "fixed output is not valid text: " + src2.error().message);
+  if (src2->has_bom() != src.has_bom()) fail("P5", "the BOM was not kept");
+  auto again = fix_source(*src2, lint_options, options);
+  if (!again) fail("P5", "fixing the fixed output failed: " + again.error().message);
+  if (again->output != out || again->fixes_applied != 0) fail("P5", "fix is not idempotent");
+
+  const std::vector<Diagnostic> diags = lint(*src2, lint_options);
+  check_ranges(*src2, diags);
+  for (const Diagnostic& d : diags) {
+    if (applicable(d, unsafe)) fail("P6", d.code + " still fixable after --fix: " + d.message);
+  }
+
+  if (fixed->changed()) {
+    const Tracker t = parse_tracker(src, lint_options.schema);
+    check_outside_blocks(src, t, out);
+  }
+}
+
+// Runs every property on `bytes`; returns "" or "Pn: what broke".
+inline std::string check_pipeline(std::string_view bytes) {
+  try {
+    auto src = SourceFile::from_bytes("fuzz.md", std::string(bytes));
+    if (!src) {
+      if (src.error().kind != ErrorKind::InvalidInput) fail("P1", src.error().message);
+      return {};
+    }
+    check_ranges(*src, lint(*src, LintOptions{}));
+    check_fix(*src, false);
+    check_fix(*src, true);
+  } catch (const Broken& b) {
+    return b.message;
+  }
+  return {};
+}
+
+}  // namespace mdrisk::fuzz

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target fuzz/fuzz_pipeline.cpp with clang
+# (-fsanitize=fuzzer,address,undefined) in build-fuzz/ and runs it for
+# SECONDS (default 60), seeded with fixtures/*/input.md and the saved
+# regression inputs in fuzz/regressions/. Prints executions and crashes;
+# exits non-zero when a property breaks or a sanitizer fires (the input is
+# saved as build-fuzz/artifacts/crash-*; add it to fuzz/regressions/).
+#   fuzz/run.sh 60            # one minute
+#   FUZZ_JOBS=2 fuzz/run.sh   # (not used: one process keeps figures simple)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+out=${FUZZ_BUILD_DIR:-build-fuzz}
+san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+
+cmake -S . -B "$out" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_COMPILER=clang++ -DMDRISK_BUILD_TESTS=OFF \
+  -DCMAKE_CXX_FLAGS="$san -fsanitize=fuzzer-no-link" >/dev/null
+cmake --build "$out" --target mdrisk_lib -j "$(nproc)" >/dev/null
+lib=$(find "$out/lib" -name 'libmdrisk.a' | head -1)
+# shellcheck disable=SC2046
+clang++ -std=c++20 -O1 -g $san -fsanitize=fuzzer -Ilib/include \
+  fuzz/fuzz_pipeline.cpp "$lib" $(pkg-config --libs libcmark-gfm libutf8proc) -lcmark-gfm-extensions -lfmt \
+  -o "$out/fuzz_pipeline"
+
+corpus="$out/corpus"
+mkdir -p "$corpus" "$out/artifacts"
+for f in fixtures/*/input.md fuzz/regressions/*; do
+  [[ -f "$f" ]] && cp "$f" "$corpus/seed-$(echo "$f" | tr '/' '_')"
+done
+
+log="$out/fuzz.log"
+set +e
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
+  "$out/fuzz_pipeline" "$corpus" -dict=fuzz/markdown.dict -max_len=16384 -timeout=30 \
+  -rss_limit_mb=4096 -max_total_time="$seconds" -print_final_stats=1 \
+  -artifact_prefix="$out/artifacts/" >"$log" 2>&1
+rc=$?
+set -e
+execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+crashes=$(find "$out/artifacts" -type f -newer "$out/fuzz_pipeline" | wc -l)
+echo "fuzz: ${seconds}s, ${execs} executions, corpus $(ls "$corpus" | wc -l) inputs, ${crashes} crashes (exit $rc)"
+if [[ $rc -ne 0 ]]; then
+  grep -E '\*\*\* property|ERROR: |SUMMARY|runtime error' "$log" | head -20
+  echo "log: $log; inputs: $out/artifacts/" >&2
+fi
+exit $rc
