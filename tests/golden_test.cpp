@@ -5,6 +5,8 @@
 //   fixed.md      (optional) exact output of --fix (with --unsafe-fixes when
 //                 options.txt says `unsafe-fixes`)
 //   options.txt   (optional) one option a line: `unsafe-fixes`
+//   .mdrisk.toml  (optional) the configuration to lint with, as the CLI
+//                 would find it when run inside the folder
 // and for every case: fixing twice equals fixing once, and after
 // --fix --unsafe-fixes no fixable diagnostic is left.
 // Fixtures are compared byte for byte and never rewritten by the tests.
@@ -13,6 +15,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "mdrisk/config.hpp"
 #include "mdrisk/fix.hpp"
 #include "mdrisk/linter.hpp"
 #include "mdrisk/output.hpp"
@@ -36,11 +39,17 @@ struct Fixture {
   std::string dir;
   std::string input;
   bool unsafe = false;
+  LintOptions lint;
 
   explicit Fixture(const std::string& name) : dir(std::string(MDRISK_FIXTURES_DIR) + "/" + name) {
     input = test::read_file(dir + "/input.md");
     const std::string options = test::read_file(dir + "/options.txt");
     unsafe = options.find("unsafe-fixes") != std::string::npos;
+    if (has(".mdrisk.toml")) {
+      auto cfg = load_config(dir + "/.mdrisk.toml");
+      if (!cfg) ADD_FAILURE() << name << "/.mdrisk.toml: " << cfg.error().message;
+      else lint = cfg->lint;
+    }
   }
   bool has(const std::string& file) const { return fs::exists(dir + "/" + file); }
   std::string read(const std::string& file) const { return test::read_file(dir + "/" + file); }
@@ -52,7 +61,7 @@ TEST_P(Golden, LintOutputMatchesExpected) {
   const Fixture f(GetParam());
   ASSERT_TRUE(f.has("expected.txt")) << "every fixture needs expected.txt";
   const SourceFile src = test::source(f.input, "input.md");
-  const auto diags = lint(src, LintOptions{});
+  const auto diags = lint(src, f.lint);
   EXPECT_EQ(format_text({&src, diags}), f.read("expected.txt"));
 }
 
@@ -61,7 +70,7 @@ TEST_P(Golden, FixOutputMatchesExpected) {
   if (!f.has("fixed.md")) GTEST_SKIP() << "no fixed.md: this fixture checks lint output only";
   FixOptions options;
   options.unsafe = f.unsafe;
-  auto fixed = fix_source(test::source(f.input), LintOptions{}, options);
+  auto fixed = fix_source(test::source(f.input), f.lint, options);
   ASSERT_TRUE(fixed) << fixed.error().message;
   EXPECT_EQ(fixed->output, f.read("fixed.md"));
 }
@@ -71,9 +80,9 @@ TEST_P(Golden, FixIsIdempotentAndLeavesNothingFixable) {
   for (bool unsafe : {false, true}) {
     FixOptions options;
     options.unsafe = unsafe;
-    auto once = fix_source(test::source(f.input), LintOptions{}, options);
+    auto once = fix_source(test::source(f.input), f.lint, options);
     ASSERT_TRUE(once) << once.error().message;
-    auto twice = fix_source(test::source(once->output), LintOptions{}, options);
+    auto twice = fix_source(test::source(once->output), f.lint, options);
     ASSERT_TRUE(twice) << twice.error().message;
     EXPECT_EQ(twice->output, once->output) << "fix is not idempotent (unsafe=" << unsafe << ")";
     EXPECT_EQ(twice->fixes_applied, 0u);

@@ -6,6 +6,7 @@
 
 #include "markdown.hpp"
 #include "rules/helpers.hpp"
+#include "text.hpp"
 
 namespace mdrisk {
 namespace {
@@ -13,6 +14,21 @@ namespace {
 cmark_node* as_node(const void* p) { return static_cast<cmark_node*>(const_cast<void*>(p)); }
 
 // mdrisk's own suppression comments may be removed by MR501's fix.
+// Rendered HTML with mdrisk comments (and the spaces before them) erased.
+std::string without_directives(std::string html) {
+  static constexpr std::string_view kOpen = "<!-- mdrisk-", kClose = "-->";
+  std::size_t pos = 0;
+  while ((pos = html.find(kOpen, pos)) != std::string::npos) {
+    const std::size_t close = html.find(kClose, pos);
+    if (close == std::string::npos) break;
+    std::size_t begin = pos;
+    while (begin > 0 && (html[begin - 1] == ' ' || html[begin - 1] == '\t')) --begin;
+    html.erase(begin, close + kClose.size() - begin);
+    pos = begin;
+  }
+  return html;
+}
+
 bool is_directive(cmark_node* n) {
   const cmark_node_type t = cmark_node_get_type(n);
   if (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE) return false;
@@ -41,7 +57,7 @@ std::string paragraph_text(const ParsedDocument& doc, cmark_node* para, bool has
     }
   }
   for (; child; child = cmark_node_next(child)) out += doc.render_html(child);
-  return out;
+  return without_directives(out);
 }
 
 void item_fragments(const ParsedDocument& doc, const ListItem& item, const std::string& role,
@@ -71,7 +87,7 @@ ContentSignature content_signature(const Tracker& t) {
     if (b.managed || b.in_entry) continue;
     if (t.table && b.kind == Block::Kind::Table) continue;
     if (is_directive(as_node(b.node))) continue;
-    sig.outside.push_back(doc.render_html(as_node(b.node)));
+    sig.outside.push_back(without_directives(doc.render_html(as_node(b.node))));
   }
   for (const Entry& e : t.entries) {
     std::string key = e.key;
@@ -89,7 +105,7 @@ ContentSignature content_signature(const Tracker& t) {
     for (auto& [r, v] : by_role) frags.insert(frags.end(), v.begin(), v.end());
     for (const void* n : e.other_blocks) {
       if (is_directive(as_node(n))) continue;
-      frags.push_back("block\x1f" + doc.render_html(as_node(n)));
+      frags.push_back("block\x1f" + without_directives(doc.render_html(as_node(n))));
     }
   }
   if (t.table) {
@@ -100,6 +116,8 @@ ContentSignature content_signature(const Tracker& t) {
         const std::string name = col != npos ? t.schema->columns[col].key : table.header.cells[i].text;
         std::string text = i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : "";
         text = rules::canonical_cell_text(col != npos ? &t.schema->columns[col] : nullptr, text);
+        // The name may be re-spelled to match its heading (name-source = "heading").
+        if (col == t.schema->name_column) text = text::normalize_name(text);
         sig.cells.push_back(std::to_string(r) + "|" + name + "|" + text);
       }
     }
@@ -119,7 +137,19 @@ std::string first_difference(const ContentSignature& a, const ContentSignature& 
   for (const auto& [key, frags] : a.entries) {
     auto it = b.entries.find(key);
     if (it == b.entries.end()) return "entry '" + key + "' disappeared";
-    if (it->second != frags) return "the text of entry '" + key + "' changed";
+    if (it->second != frags) {
+      // Name the first fragment that differs, so a report can be acted on.
+      const auto& after = it->second;
+      std::size_t i = 0;
+      while (i < frags.size() && i < after.size() && frags[i] == after[i]) ++i;
+      const auto shorten = [](std::string f) {
+        for (char& c : f) c = (c == '\n' || c == '\x1f') ? ' ' : c;
+        return f.size() > 60 ? f.substr(0, 57) + "..." : f;
+      };
+      return "the text of entry '" + key + "' changed (" +
+             (i < frags.size() ? "'" + shorten(frags[i]) + "'" : std::string("nothing")) + " became " +
+             (i < after.size() ? "'" + shorten(after[i]) + "'" : std::string("nothing")) + ")";
+    }
   }
   if (!allow_new_entries) {
     for (const auto& [key, frags] : b.entries) {

@@ -17,7 +17,12 @@ namespace mdrisk {
 namespace {
 
 constexpr int kParseOptions = CMARK_OPT_SOURCEPOS;
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tasklist"};
+// No "autolink": it only turns bare URLs in text into links, which no model
+// field and no fix depends on (labels are read from the first STRONG node,
+// structure from blocks), and the verification compares renderings made
+// with the same extensions before and after. Its post-pass re-walks and
+// re-consolidates every text node: a quarter of the parse on large trackers.
+constexpr const char* kExtensions[] = {"table", "strikethrough", "tasklist"};
 
 std::once_flag g_register_once;
 // cmark_parser_finish toggles a process-wide table of special characters
@@ -63,7 +68,9 @@ std::string ParsedDocument::render_html(cmark_node* node) const {
   {
     // Rendering also consults extension state; keep it off the parse path.
     std::lock_guard<std::mutex> lock(g_finish_mutex);
-    html = cmark_render_html(node, CMARK_OPT_DEFAULT, exts);
+    // UNSAFE: render raw HTML as written, so a change inside an HTML block
+    // is a change the verifier sees (the safe mode prints a placeholder).
+    html = cmark_render_html(node, CMARK_OPT_UNSAFE, exts);
   }
   cmark_llist_free(mem, exts);
   std::string out = html ? html : "";

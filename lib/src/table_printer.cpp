@@ -41,7 +41,7 @@ std::string delimiter_cell(std::size_t width, Alignment a) {
 
 }  // namespace
 
-std::string print_table(const Table& table, const Schema& schema, std::string_view eol) {
+std::string print_table(const Table& table, const Schema& schema, std::string_view eol, bool canonical_values) {
   const std::vector<std::size_t> order = canonical_cell_order(table);
   const std::size_t ncols = order.size();
   std::vector<std::vector<std::string>> grid;  // header first, then rows
@@ -58,7 +58,8 @@ std::string print_table(const Table& table, const Schema& schema, std::string_vi
     for (std::size_t idx : order) {
       const std::size_t col = table.column_of_cell[idx];
       const std::string raw = idx < row.cells.size() ? row.cells[idx].text : std::string();
-      cells.push_back(rules::canonical_cell_text(col != npos ? &schema.columns[col] : nullptr, raw));
+      cells.push_back(canonical_values ? rules::canonical_cell_text(col != npos ? &schema.columns[col] : nullptr, raw)
+                                       : raw);
     }
     grid.push_back(std::move(cells));
   }

@@ -13,6 +13,8 @@ namespace mdrisk {
 
 // Order in which the table's header cells are printed.
 std::vector<std::size_t> canonical_cell_order(const Table& table);
-std::string print_table(const Table& table, const Schema& schema, std::string_view eol);
+// `canonical_values`: also respell allowed values (off: layout only).
+std::string print_table(const Table& table, const Schema& schema, std::string_view eol,
+                        bool canonical_values = true);
 
 }  // namespace mdrisk

@@ -19,8 +19,12 @@ void check_heading_mismatch(const Tracker& t, RuleContext& ctx) {
     const Cell* cell = t.table->cell(row, schema.name_column);
     if (!cell) continue;
     const Cell* id = schema.link == LinkMode::Id ? t.table->cell(row, schema.id_column) : nullptr;
-    const std::string expected = schema.expected_heading(id ? id->text : "", cell->text);
-    if (expected == e.heading.text) continue;
+    // A cell must write a pipe as "\|"; a heading need not. Both spellings match.
+    const std::string expected = schema.expected_heading(id ? id->text : "", unescape_pipes(cell->text));
+    if (expected == e.heading.text ||
+        schema.expected_heading(id ? id->text : "", cell->text) == e.heading.text) {
+      continue;
+    }
     Diagnostic& d = ctx.report(kHeadingMismatch, e.heading.text_range,
                                "entry heading " + quoted(e.heading.text) + " differs from table row " +
                                    quoted(expected) + " (" + line_ref(ctx.source, cell->range.begin) + ")");
@@ -31,7 +35,7 @@ void check_heading_mismatch(const Tracker& t, RuleContext& ctx) {
     } else if (schema.link == LinkMode::Name) {
       // The heading is the source of truth: the table cell follows it.
       d.fix = make_fix(Applicability::Safe, "rename the table row to " + quoted(e.heading.text),
-                       {{cell->text_range, e.heading.text}});
+                       {{cell->text_range, escape_pipes(e.heading.text)}});
     }
   }
 }

@@ -31,8 +31,41 @@ const std::string& canonical_label(const Schema& s, std::size_t section) {
   return s.sections[section].label;
 }
 
+std::string unescape_pipes(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == '|') continue;
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+std::string escape_pipes(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '|' && (i == 0 || s[i - 1] != '\\')) out.push_back('\\');
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+bool policy_requires(const Tracker& t, const Entry& e, std::size_t section) {
+  if (!t.table || e.row == npos) return false;
+  for (const Policy& p : t.schema->policies) {
+    if (p.section != section) continue;
+    const Cell* cell = t.table->cell(t.table->rows[e.row], p.column);
+    if (!cell) continue;
+    const std::string value = canonical_cell_text(&t.schema->columns[p.column], cell->text);
+    for (const auto& v : p.values) {
+      if (v == value) return true;
+    }
+  }
+  return false;
+}
+
 std::string label_markup(const Schema& s, std::string_view label, bool text_follows) {
-  if (s.label_colon_inside) return "**" + std::string(label) + (text_follows ? ":" : "") + "**";
+  // Colon-inside registers write the colon on every label, text or not.
+  if (s.label_colon_inside) return "**" + std::string(label) + ":**";
   return "**" + std::string(label) + "**" + (text_follows ? ":" : "");
 }
 

@@ -27,8 +27,16 @@ std::string row_name(const Tracker& t, std::size_t row);
 // The label a section should carry.
 const std::string& canonical_label(const Schema& s, std::size_t section);
 
+// True when a configured policy requires `section` of entry `e` (MR309
+// then reports it as an error, so MR302 stays quiet about it).
+bool policy_requires(const Tracker& t, const Entry& e, std::size_t section);
+
+// "a \| b" <-> "a | b": table cells must escape pipes, headings need not.
+std::string unescape_pipes(std::string_view s);
+std::string escape_pipes(std::string_view s);
+
 // A section label as canonically written: `**Label**:` / `**Label**`, or
-// `**Label:**` when the schema puts the colon inside.
+// `**Label:**` (always) when the schema puts the colon inside.
 std::string label_markup(const Schema& s, std::string_view label, bool text_follows);
 
 // Replaces cell values with their canonical spelling; the table printer uses it.

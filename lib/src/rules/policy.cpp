@@ -27,6 +27,7 @@ void check_policy(const Tracker& t, RuleContext& ctx) {
       bool triggered = false;
       for (const auto& v : p.values) triggered = triggered || v == value;
       if (!triggered) continue;
+      present[p.section] = true;  // one finding per missing section, even if several policies want it
       Diagnostic& d = ctx.report(kPolicy, e.heading.text_range,
                                  "entry " + quoted(e.heading.text) + " has " + schema.columns[p.column].header +
                                      " " + quoted(value) + ", so it needs a **" + schema.sections[p.section].label +

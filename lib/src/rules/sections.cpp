@@ -13,6 +13,7 @@ void report_missing_sections(const Tracker& t, RuleContext& ctx, const RuleInfo&
     }
     for (std::size_t i = 0; i < schema.sections.size(); ++i) {
       if (present[i] || schema.sections[i].requirement != level) continue;
+      if (level != Requirement::Required && policy_requires(t, e, i)) continue;  // MR309 reports it
       ctx.report(rule, e.heading.text_range,
                  "entry " + quoted(e.heading.text) + " has no **" + schema.sections[i].label + "** section");
     }

@@ -20,7 +20,9 @@ void check_table_format(const Tracker& t, RuleContext& ctx) {
   }
   std::string canonical = print_table(table, *t.schema, ctx.source.eol());
   const std::string_view current = std::string_view(ctx.source.bytes()).substr(table.range.begin, table.range.size());
-  if (canonical == current) return;
+  // Only the layout is this rule's business; value spelling alone is MR106.
+  // The fix still respells values, so one pass leaves nothing for MR106.
+  if (canonical == current || print_table(table, *t.schema, ctx.source.eol(), false) == current) return;
   const std::vector<std::size_t> order = canonical_cell_order(table);
   bool in_order = true;
   for (std::size_t k = 0; k < order.size(); ++k) in_order = in_order && order[k] == k;
