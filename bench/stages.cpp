@@ -98,6 +98,31 @@ void BM_CmarkReferenceParse(benchmark::State& state) {
   label(state, src);
 }
 
+// What each part of mdrisk's parser configuration costs over the reference,
+// on the canonical tracker: 0 = table, 1 = + source positions,
+// 2 = + strikethrough and tasklist, 3 = + autolink (mdrisk's set).
+void BM_CmarkConfig(benchmark::State& state) {
+  const mdrisk::SourceFile& src = Inputs::get().valid;
+  cmark_gfm_core_extensions_ensure_registered();
+  const int level = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    cmark_parser* p = cmark_parser_new(level >= 1 ? CMARK_OPT_SOURCEPOS : CMARK_OPT_DEFAULT);
+    cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension("table"));
+    if (level >= 2) {
+      cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension("strikethrough"));
+      cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension("tasklist"));
+    }
+    if (level >= 3) cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension("autolink"));
+    cmark_parser_feed(p, src.body().data(), src.body().size());
+    cmark_node* doc = cmark_parser_finish(p);
+    benchmark::DoNotOptimize(doc);
+    cmark_node_free(doc);
+    cmark_parser_free(p);
+  }
+  static const char* const kNames[] = {"table", "+sourcepos", "+strikethrough,tasklist", "+autolink"};
+  state.SetLabel(kNames[level]);
+}
+
 // mdrisk's own parse (its extensions, source positions), parse + free.
 void BM_Parse(benchmark::State& state) {
   const mdrisk::SourceFile& src = pick(state);
@@ -216,6 +241,7 @@ void BM_FormatText(benchmark::State& state) {
 #define STAGE(fn) BENCHMARK(fn)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(0.5)
 STAGE(BM_SourceFromBytes);
 STAGE(BM_CmarkReferenceParse);
+BENCHMARK(BM_CmarkConfig)->DenseRange(0, 3)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 STAGE(BM_Parse);
 STAGE(BM_ParseTracker);
 STAGE(BM_Rules);
