@@ -33,15 +33,15 @@ int main(int argc, char** argv) {
   app.add_option("-o,--output-file", opt.output_file, "Write the report to this file instead of standard output");
   app.add_option("-j,--jobs", opt.jobs, "Worker threads (default: one per core)")->check(CLI::Range(1, 1024));
   app.add_option("--include", opt.include, "Also lint walked files matching these globs (comma-separated)")
-      ->delimiter(',');
+      ->delimiter(',')->allow_extra_args(false);
   app.add_option("--exclude", opt.exclude, "Skip walked files and folders matching these globs (comma-separated)")
-      ->delimiter(',');
+      ->delimiter(',')->allow_extra_args(false);
   app.add_flag("!--no-respect-gitignore", opt.respect_gitignore, "Also walk files that git ignores");
   app.add_flag("--force-exclude", opt.force_exclude,
                "Filter explicit files like walked ones (tracker or --include; --exclude; .gitignore), for hooks");
   app.add_option("--select", opt.select, "Only run rules whose code starts with one of these (e.g. MR2,MR301)")
-      ->delimiter(',');
-  app.add_option("--ignore", opt.ignore, "Skip rules whose code starts with one of these")->delimiter(',');
+      ->delimiter(',')->allow_extra_args(false);
+  app.add_option("--ignore", opt.ignore, "Skip rules whose code starts with one of these")->delimiter(',')->allow_extra_args(false);
   app.add_option("--stdin-filename", opt.stdin_filename, "Name shown for standard input");
   app.add_option("--max-file-size", opt.max_file_size_mib, "Refuse files larger than this many MiB")
       ->check(CLI::Range(1, 4096));
