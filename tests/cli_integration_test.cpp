@@ -1,0 +1,60 @@
+// CLI pieces of issue 5 that need the built binary: embedded rule pages,
+// the bash completion, and how discovery meets explicit arguments.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "mdrisk/rule_info.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace mdrisk;
+
+TEST(RuleCommand, PrintsTheEmbeddedPageOrFallsBackToTheSummary) {
+  for (const auto& rule : mdrisk::rule_catalog()) {
+    const std::string code(rule.code);
+    const auto r = test::run_mdrisk({"rule", code});
+    ASSERT_EQ(r.exit_code, 0) << code << r.err;
+    const std::string page = std::string(MDRISK_SOURCE_DIR) + "/docs/rules/" + code + ".md";
+    if (fs::exists(page)) {
+      std::string text = test::read_file(page);
+      if (!text.empty() && text.back() != '\n') text += '\n';
+      EXPECT_EQ(r.out, text) << code;
+    } else {
+      EXPECT_EQ(r.out.rfind(code + " " + std::string(rule.name) + ": ", 0), 0u) << r.out;
+    }
+  }
+  // By name too; unknown rules are a usage error.
+  EXPECT_EQ(test::run_mdrisk({"rule", "missing-entry"}).out, test::run_mdrisk({"rule", "MR201"}).out);
+  EXPECT_EQ(test::run_mdrisk({"rule", "MR999"}).exit_code, 2);
+}
+
+TEST(BashCompletion, CompletesFormatsAndRuleCodes) {
+  const std::string dir = test::temp_dir();
+  const std::string script = std::string(MDRISK_SOURCE_DIR) + "/completions/mdrisk.bash";
+  const std::string bin_dir = fs::path(MDRISK_BINARY).parent_path().string();
+  test::write_file(dir + "/t.sh",
+                   "PATH='" + bin_dir + "':$PATH\nsource '" + script +
+                       "'\n"
+                       "COMP_WORDS=(mdrisk --format s); COMP_CWORD=2; _mdrisk; echo \"${COMPREPLY[*]}\"\n"
+                       "COMP_WORDS=(mdrisk rule MR20); COMP_CWORD=2; _mdrisk; echo \"${COMPREPLY[*]}\"\n"
+                       "COMP_WORDS=(mdrisk --stat); COMP_CWORD=1; _mdrisk; echo \"${COMPREPLY[*]}\"\n");
+  ASSERT_EQ(std::system(("bash " + dir + "/t.sh > " + dir + "/out.txt").c_str()), 0);
+  EXPECT_EQ(test::read_file(dir + "/out.txt"), "sarif\nMR201 MR202 MR203 MR204 MR205\n--statistics\n");
+}
+
+TEST(Discovery, ForceExcludeSkipsNonTrackersAndReportsNothingToDo) {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/README.md", "# Readme\n\nNo tracker.\n");
+  const auto forced = test::run_mdrisk({"--force-exclude", "README.md"}, "", dir);
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(forced.out, "");
+  // Without it an explicit file is always linted.
+  const auto explicit_file = test::run_mdrisk({"--format", "concise", "README.md"}, "", dir);
+  EXPECT_EQ(explicit_file.exit_code, 1);
+  EXPECT_NE(explicit_file.out.find("[MR002]"), std::string::npos) << explicit_file.out;
+  // A folder without trackers: nothing to do, said on stderr, exit 0.
+  const auto empty = test::run_mdrisk({"."}, "", dir);
+  EXPECT_EQ(empty.exit_code, 0);
+  EXPECT_EQ(empty.err, "mdrisk: no tracker files found\n");
+}
