@@ -89,9 +89,17 @@ ContentSignature content_signature(const Tracker& t) {
     if (is_directive(as_node(b.node))) continue;
     sig.outside.push_back(without_directives(doc.render_html(as_node(b.node))));
   }
+  // Entries sharing a name get "#2", "#3"... A counter per name: appending
+  // "#" until unused made n same-named entries cost O(n^2) lookups of keys
+  // up to n long (5,000 `### Same` took 17 s).
+  std::map<std::string, std::size_t> repeats;
   for (const Entry& e : t.entries) {
     std::string key = e.key;
-    while (sig.entries.count(key)) key += "#";
+    if (sig.entries.count(key)) {
+      std::size_t& n = repeats[e.key];
+      do key = e.key + "#" + std::to_string(++n + 1);
+      while (sig.entries.count(key));
+    }
     std::map<std::string, std::vector<std::string>> by_role;
     std::string role;
     for (const ListItem& item : e.items) {
