@@ -237,7 +237,11 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
     const std::size_t text_begin = it.label ? it.label->range.end : off;
     const std::size_t line_end = src.line_end(src.line_of(off));
     if (text_begin <= line_end) {
-      it.text = std::string(text::trim(std::string_view(src.bytes()).substr(text_begin, line_end - text_begin)));
+      const std::string_view raw = std::string_view(src.bytes()).substr(text_begin, line_end - text_begin);
+      it.text = std::string(text::trim(raw));
+      const std::size_t lead = raw.find_first_not_of(" \t");
+      it.text_range = lead == std::string_view::npos ? ByteRange{line_end, line_end}
+                                                     : ByteRange{text_begin + lead, text_begin + lead + it.text.size()};
     }
   }
   for (cmark_node* c = first; c; c = cmark_node_next(c)) {

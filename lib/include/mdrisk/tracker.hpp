@@ -72,6 +72,7 @@ struct ListItem {
   std::optional<Label> label;
   bool has_inline_text = false;    // text after the label on the same item
   std::string text;                // first line's text after marker and label, trimmed
+  ByteRange text_range;            // where `text` is
   bool has_content = false;        // any text or block besides the label
   std::vector<ListItem> children;  // items of nested lists
   const void* node = nullptr;      // opaque: the cmark item, for verification only

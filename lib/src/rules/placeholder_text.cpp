@@ -23,7 +23,7 @@ bool is_placeholder(const std::string& text, const std::vector<std::string>& wor
 
 void check_item(const Entry& e, const ListItem& it, const Tracker& t, RuleContext& ctx) {
   if (is_placeholder(it.text, t.schema->placeholders)) {
-    ctx.report(kPlaceholderText, {it.marker_offset, it.range.end < it.marker_offset ? it.marker_offset : std::min(it.range.end, ctx.source.line_end(it.first_line))},
+    ctx.report(kPlaceholderText, it.text_range,
                "entry " + quoted(e.heading.text) + " still has placeholder text " + quoted(it.text));
   }
 }
