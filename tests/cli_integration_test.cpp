@@ -58,3 +58,29 @@ TEST(Discovery, ForceExcludeSkipsNonTrackersAndReportsNothingToDo) {
   EXPECT_EQ(empty.exit_code, 0);
   EXPECT_EQ(empty.err, "mdrisk: no tracker files found\n");
 }
+
+TEST(RuleDocs, EmbedScriptBuildsWithMissingPages) {
+  // The generator must give compilable code whatever pages exist: none, or
+  // one with characters that would break a string literal.
+  const std::string dir = test::temp_dir();
+  const std::string script = std::string(MDRISK_SOURCE_DIR) + "/tools/mdrisk/embed_rule_docs.cmake";
+  const std::string include = std::string(MDRISK_SOURCE_DIR) + "/tools/mdrisk";
+  fs::create_directories(dir + "/none");
+  fs::create_directories(dir + "/one");
+  test::write_file(dir + "/one/MR201.md", "# MR201\n\"quotes\" )\" \\ and ü\n");
+  for (const std::string which : {"none", "one"}) {
+    const std::string out = dir + "/" + which + ".cpp";
+    ASSERT_EQ(std::system(("cmake -DDOCS_DIR=" + dir + "/" + which + " -DOUTPUT=" + out + " -P " + script).c_str()), 0);
+    test::write_file(dir + "/main_" + which + ".cpp",
+                     "#include <cstdio>\n#include \"rule_docs.hpp\"\nint main(int, char** argv) {\n"
+                     "  auto page = mdrisk::cli::rule_doc(argv[1]);\n"
+                     "  std::fwrite(page.data(), 1, page.size(), stdout);\n}\n");
+    const std::string exe = dir + "/" + which + ".exe";
+    ASSERT_EQ(std::system(("c++ -std=c++20 -I" + include + " " + out + " " + dir + "/main_" + which + ".cpp -o " + exe)
+                              .c_str()),
+              0);
+    ASSERT_EQ(std::system((exe + " MR201 > " + dir + "/" + which + ".txt").c_str()), 0);
+  }
+  EXPECT_EQ(test::read_file(dir + "/none.txt"), "");
+  EXPECT_EQ(test::read_file(dir + "/one.txt"), "# MR201\n\"quotes\" )\" \\ and ü\n");
+}
