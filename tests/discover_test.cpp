@@ -142,3 +142,17 @@ TEST(Discover, CliWalksTheCurrentFolderInPathOrder) {
   EXPECT_EQ(excluded.exit_code, 0) << excluded.out;
   EXPECT_EQ(excluded.out, "All checks passed (2 files).\n");
 }
+
+TEST(Discover, ConfigGlobsAreRelativeToTheConfigFolder) {
+  // .mdrisk.toml at the top; mdrisk runs in sub/. The config's globs name
+  // paths from the top, the command line's from sub/.
+  const std::string root = make_tree(true);
+  put(root, ".mdrisk.toml", "[files]\ninclude = [\"sub/extra/*.txt\"]\nexclude = [\"sub/drafts\"]\n");
+  put(root, "sub/risks.md", kTracker);
+  put(root, "sub/extra/list.txt", kTracker);
+  put(root, "sub/drafts/wip.md", kTracker);
+  put(root, "sub/more/other.md", kTracker);
+  const auto r = test::run_mdrisk({"--format", "concise", "--exclude", "more/*.md", "-v", "."}, "", root + "/sub");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "All checks passed (2 files).\n") << r.err;  // risks.md and extra/list.txt
+}

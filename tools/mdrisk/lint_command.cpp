@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <thread>
@@ -130,6 +131,27 @@ bool use_color(const Options& opt, FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
 }
 
+std::string folder_of(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::absolute(path, ec).parent_path().string();
+}
+
+// The working directory relative to `root`, as a glob prefix ("" when equal).
+std::string glob_prefix(const std::string& root) {
+  std::error_code ec;
+  const auto base = std::filesystem::absolute(root, ec).lexically_normal();
+  const std::string rel = std::filesystem::current_path(ec).lexically_relative(base).generic_string();
+  return rel.empty() || rel == "." ? "" : rel + "/";
+}
+
+// A glob with a '/' is anchored to its folder; one without matches a name anywhere.
+std::string anchor_glob(std::string glob, const std::string& prefix) {
+  if (prefix.empty() || glob.find('/') == std::string::npos) return glob;
+  while (glob.starts_with("./")) glob.erase(0, 2);
+  if (glob.starts_with("/")) glob.erase(0, 1);
+  return prefix + glob;
+}
+
 }  // namespace
 
 int run_lint(const Options& opt, ConfigResolver& configs) {
@@ -140,11 +162,16 @@ int run_lint(const Options& opt, ConfigResolver& configs) {
     return kExitError;
   }
   mdrisk::DiscoverOptions discover;
-  discover.include = opt.include;
-  discover.exclude = opt.exclude;
+  // Config globs are relative to the config file's folder, command-line ones
+  // to the working directory: walk from the config's folder and re-anchor
+  // the command-line globs there.
+  const std::string config_dir = (*here)->path.empty() ? std::string(".") : folder_of((*here)->path);
+  const std::string prefix = glob_prefix(config_dir);
+  for (const auto& g : opt.include) discover.include.push_back(anchor_glob(g, prefix));
+  for (const auto& g : opt.exclude) discover.exclude.push_back(anchor_glob(g, prefix));
   discover.include.insert(discover.include.end(), (*here)->include.begin(), (*here)->include.end());
   discover.exclude.insert(discover.exclude.end(), (*here)->exclude.begin(), (*here)->exclude.end());
-  discover.root = opt.discover_root;
+  discover.root = config_dir;
   discover.respect_gitignore = opt.respect_gitignore;
   discover.filter_explicit = opt.force_exclude;
   discover.table_heading = (*here)->lint.schema.table_heading;

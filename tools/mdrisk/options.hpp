@@ -30,7 +30,6 @@ struct Options {
   unsigned jobs = 0;                 // 0: one per core
   // File discovery: globs relative to the working directory (or the config's folder).
   std::vector<std::string> include, exclude;
-  std::string discover_root = ".";
   bool respect_gitignore = true;
   bool force_exclude = false;        // filter explicit files too (pre-commit)
   // Configuration (issue 4).
