@@ -44,3 +44,50 @@ TEST(Regressions, BulletStyleFixNeverMergesAdjacentLists) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace mdrisk;
+
+// Found by fuzzing (fuzz/regressions/p3-*): the last entry ends in a fenced
+// code block or HTML comment left open to the end of the file, and a row has
+// no entry. MR201's unsafe stub was appended inside the open block, never
+// parsed as an entry, and was proposed again every pass: --unsafe-fixes
+// failed with "fixes did not converge after 16 passes (this is a bug)".
+TEST(Regressions, StubEntryIsNotOfferedInsideABlockOpenToTheEnd) {
+  for (const std::string opener : {"```\nunclosed fence\n", "<!-- unclosed comment\n", "~~~~\n### B\n"}) {
+    const std::string doc =
+        "# T\n\n## Summary Table\n\n"
+        "| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
+        "| ---- | ------ | ---------- | ---------- | ----- | ------ |\n"
+        "| A    | High   | Low        | M          | O     | Open   |\n"
+        "| B    | High   | Low        | M          | O     | Open   |\n\n"
+        "## Detailed Entries\n\n### A\n\n"
+        "- **Context**: c.\n- **Mitigation**: m.\n- **Monitoring**: w.\n\n" +
+        opener;
+    FixOptions options;
+    options.unsafe = true;
+    auto fixed = fix_source(test::source(doc), LintOptions{}, options);
+    ASSERT_TRUE(fixed) << opener << ": " << fixed.error().message;
+    EXPECT_EQ(fixed->output, doc);
+    bool reported = false;
+    for (const Diagnostic& d : fixed->remaining) reported = reported || (d.code == "MR201" && !d.fix);
+    EXPECT_TRUE(reported) << "MR201 is still reported, without a fix";
+  }
+  // A closed fence is no obstacle: the stub is inserted after it.
+  const std::string closed =
+      "# T\n\n## Summary Table\n\n"
+      "| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
+      "| ---- | ------ | ---------- | ---------- | ----- | ------ |\n"
+      "| A    | High   | Low        | M          | O     | Open   |\n"
+      "| B    | High   | Low        | M          | O     | Open   |\n\n"
+      "## Detailed Entries\n\n### A\n\n"
+      "- **Context**: c.\n- **Mitigation**: m.\n- **Monitoring**: w.\n\n```\ncode\n```\n";
+  FixOptions options;
+  options.unsafe = true;
+  auto fixed = fix_source(test::source(closed), LintOptions{}, options);
+  ASSERT_TRUE(fixed) << fixed.error().message;
+  EXPECT_NE(fixed->output.find("### B"), std::string::npos) << fixed->output;
+}
+
+}  // namespace

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "../markdown.hpp"
+
 #include "all.hpp"
 #include "helpers.hpp"
 
@@ -66,6 +68,27 @@ std::string stub_entry(const Tracker& t, std::size_t row, std::string_view eol) 
   return s;
 }
 
+// The stub starts with a blank line and an ATX heading, which begins a new
+// block anywhere except inside a fenced code block or an HTML block left open
+// to the end of the document. Only an insertion point followed by nothing but
+// whitespace can be inside one; there, parse the entries from the last
+// entry's heading on with a probe heading appended. A stub that would not
+// come out as a top-level `###` never creates the entry: the fix loop would
+// insert it again and again and never converge.
+bool stub_lands(const Tracker& t, const SourceFile& src, std::size_t insert_at, std::string_view eol) {
+  const std::string& b = src.bytes();
+  if (b.find_first_not_of(" \t\r\n", insert_at) != std::string::npos) return true;
+  std::size_t from = t.entries_heading->range.begin;
+  for (const Entry& e : t.entries) {
+    if (e.range.begin <= insert_at) from = std::max(from, e.range.begin);
+  }
+  std::string probe = b.substr(from, insert_at - from);
+  probe.append(eol).append(eol).append("### probe").append(eol);
+  const auto doc = ParsedDocument::parse(probe);
+  cmark_node* last = cmark_node_last_child(doc->root());
+  return last && cmark_node_get_type(last) == CMARK_NODE_HEADING && cmark_node_get_heading_level(last) == 3;
+}
+
 }  // namespace
 
 void check_missing_entry(const Tracker& t, RuleContext& ctx) {
@@ -75,6 +98,8 @@ void check_missing_entry(const Tracker& t, RuleContext& ctx) {
   // Keys of the rows before r: a set, since a linear search per row made
   // 100,000 rows take 15 s.
   std::unordered_set<std::string_view> earlier;
+  std::size_t lands_at = npos;  // stub_lands(insert_at), cached: rows share insertion points
+  bool lands = true;
   for (std::size_t r = 0; r < t.table->rows.size(); ++r) {
     const bool repeated = !earlier.insert(t.row_keys[r]).second;
     if (const Entry* e = t.entry_for_row(r)) {
@@ -88,6 +113,11 @@ void check_missing_entry(const Tracker& t, RuleContext& ctx) {
     if (repeated) continue;
     Diagnostic& d = ctx.report(kMissingEntry, name->text_range,
                                "risk " + quoted(name->text) + " has no detailed entry");
+    if (lands_at != insert_at) {
+      lands_at = insert_at;
+      lands = stub_lands(t, ctx.source, insert_at, eol);
+    }
+    if (!lands) continue;  // reported, without a fix: see stub_lands
     std::string stub;
     stub.append(eol).append(eol).append(stub_entry(t, r, eol));
     d.fix = make_fix(Applicability::Unsafe, "insert a stub entry for " + quoted(name->text),
