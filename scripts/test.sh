@@ -19,3 +19,8 @@ if [[ "${MDRISK_SKIP_SANITIZERS:-0}" != 1 ]]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
 fi
+
+if [[ "${MDRISK_SKIP_FUZZ:-0}" != 1 ]]; then
+  echo "== stage 3: fuzz the whole pipeline for ${MDRISK_FUZZ_SECONDS:-30} s (libFuzzer, ASan+UBSan, property checks)"
+  ./fuzz/run.sh "${MDRISK_FUZZ_SECONDS:-30}"
+fi
