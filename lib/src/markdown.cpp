@@ -37,6 +37,21 @@ struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
 
+// The extensions handed to the HTML renderer, built once: each lookup is a
+// linear search with strcmp, and verification renders node by node.
+cmark_llist* render_extensions() {
+  static cmark_llist* const list = [] {
+    cmark_llist* l = nullptr;
+    for (const char* name : kExtensions) {
+      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+        l = cmark_llist_append(cmark_get_default_mem_allocator(), l, ext);
+      }
+    }
+    return l;
+  }();
+  return list;
+}
+
 }  // namespace
 
 std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body) {
@@ -57,13 +72,7 @@ std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body) {
 }
 
 std::string ParsedDocument::render_html(cmark_node* node) const {
-  cmark_llist* exts = nullptr;
-  cmark_mem* mem = cmark_get_default_mem_allocator();
-  for (const char* name : kExtensions) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-      exts = cmark_llist_append(mem, exts, ext);
-    }
-  }
+  cmark_llist* exts = render_extensions();
   char* html = nullptr;
   {
     // Rendering also consults extension state; keep it off the parse path.
@@ -72,7 +81,6 @@ std::string ParsedDocument::render_html(cmark_node* node) const {
     // is a change the verifier sees (the safe mode prints a placeholder).
     html = cmark_render_html(node, CMARK_OPT_UNSAFE, exts);
   }
-  cmark_llist_free(mem, exts);
   std::string out = html ? html : "";
   std::free(html);
   return out;

@@ -18,17 +18,6 @@ std::vector<std::size_t> canonical_cell_order(const Table& table) {
 
 namespace {
 
-void append_padded(std::string& out, const std::string& s, std::size_t width, Alignment a) {
-  const std::size_t w = text::display_width(s);
-  const std::size_t pad = width > w ? width - w : 0;
-  std::size_t left = 0;
-  if (a == Alignment::Right) left = pad;
-  if (a == Alignment::Center) left = pad / 2;
-  out.append(left, ' ');
-  out += s;
-  out.append(pad - left, ' ');
-}
-
 std::string delimiter_cell(std::size_t width, Alignment a) {
   switch (a) {
     case Alignment::Left: return ":" + std::string(width - 1, '-');
@@ -44,53 +33,78 @@ std::string delimiter_cell(std::size_t width, Alignment a) {
 std::string print_table(const Table& table, const Schema& schema, std::string_view eol, bool canonical_values) {
   const std::vector<std::size_t> order = canonical_cell_order(table);
   const std::size_t ncols = order.size();
-  std::vector<std::vector<std::string>> grid;  // header first, then rows
-  grid.reserve(table.rows.size() + 1);
-  std::vector<std::string> header;
+  const std::size_t nlines = table.rows.size() + 1;
+  // One flat grid of views (header first, then rows) and each cell's display
+  // width, computed once: no per-cell string copy, no second width pass.
+  // Only a value respelled to its canonical form is stored anew; `respelled`
+  // is reserved up front so views into it stay valid.
+  std::vector<std::string_view> grid;
+  std::vector<std::size_t> cell_width;
+  grid.reserve(nlines * ncols);
+  cell_width.reserve(nlines * ncols);
+  std::vector<std::string> respelled;
+  respelled.reserve(canonical_values ? table.rows.size() * ncols : 0);
   for (std::size_t idx : order) {
     const std::size_t col = table.column_of_cell[idx];
-    header.push_back(col != npos ? schema.columns[col].header : table.header.cells[idx].text);
+    grid.push_back(col != npos ? schema.columns[col].header : table.header.cells[idx].text);
   }
-  grid.push_back(std::move(header));
   for (const Row& row : table.rows) {
-    std::vector<std::string> cells;
-    cells.reserve(ncols);
     for (std::size_t idx : order) {
       const std::size_t col = table.column_of_cell[idx];
-      const std::string raw = idx < row.cells.size() ? row.cells[idx].text : std::string();
-      cells.push_back(canonical_values ? rules::canonical_cell_text(col != npos ? &schema.columns[col] : nullptr, raw)
-                                       : raw);
+      std::string_view cell = idx < row.cells.size() ? std::string_view(row.cells[idx].text) : std::string_view();
+      const ColumnSpec* spec = col != npos ? &schema.columns[col] : nullptr;
+      if (canonical_values && spec && !spec->allowed.empty()) {
+        std::string canonical = rules::canonical_cell_text(spec, std::string(cell));
+        if (canonical != cell) {
+          respelled.push_back(std::move(canonical));
+          cell = respelled.back();
+        }
+      }
+      grid.push_back(cell);
     }
-    grid.push_back(std::move(cells));
   }
   const bool compact = schema.table_style == TableStyle::Compact;
   std::vector<std::size_t> width(ncols, 3);
   std::vector<Alignment> align(ncols, Alignment::None);
+  std::size_t line_size = 1;
   for (std::size_t k = 0; k < ncols; ++k) {
     align[k] = order[k] < table.alignments.size() ? table.alignments[order[k]] : Alignment::None;
-    if (compact) continue;
-    for (const auto& line : grid) width[k] = std::max(width[k], text::display_width(line[k]));
   }
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    const std::size_t w = compact ? 0 : text::display_width(grid[i]);
+    cell_width.push_back(w);
+    if (!compact) width[i % ncols] = std::max(width[i % ncols], w);
+  }
+  for (std::size_t k = 0; k < ncols; ++k) line_size += width[k] + 3;
   std::string out;
-  const auto print_line = [&](const std::vector<std::string>& cells) {
-    out += "|";
+  out.reserve(compact ? 0 : (nlines + 1) * (line_size + eol.size() + 8));
+  const auto print_line = [&](std::size_t line) {
+    out += '|';
     for (std::size_t k = 0; k < ncols; ++k) {
-      out += " ";
+      const std::string_view cell = grid[line * ncols + k];
+      out += ' ';
       if (compact) {
-        out += cells[k];
+        out += cell;
       } else {
-        append_padded(out, cells[k], width[k], align[k]);
+        const std::size_t w = cell_width[line * ncols + k];
+        const std::size_t pad = width[k] > w ? width[k] - w : 0;
+        std::size_t left = 0;
+        if (align[k] == Alignment::Right) left = pad;
+        if (align[k] == Alignment::Center) left = pad / 2;
+        out.append(left, ' ');
+        out += cell;
+        out.append(pad - left, ' ');
       }
-      out += cells[k].empty() && compact ? "|" : " |";
+      out += cell.empty() && compact ? "|" : " |";
     }
   };
-  print_line(grid[0]);
+  print_line(0);
   out += eol;
   out += "|";
   for (std::size_t k = 0; k < ncols; ++k) out += " " + delimiter_cell(width[k], align[k]) + " |";
-  for (std::size_t r = 1; r < grid.size(); ++r) {
+  for (std::size_t r = 1; r < nlines; ++r) {
     out += eol;
-    print_line(grid[r]);
+    print_line(r);
   }
   return out;
 }
