@@ -38,6 +38,7 @@ MDRISK_DECLARE_RULE(kHeadingStyle, check_heading_style)
 MDRISK_DECLARE_RULE(kBulletStyle, check_bullet_style)
 MDRISK_DECLARE_RULE(kFinalNewline, check_final_newline)
 MDRISK_DECLARE_RULE(kLabelStyle, check_label_style)
+MDRISK_DECLARE_RULE(kListIndent, check_list_indent)
 MDRISK_DECLARE_RULE(kUnusedSuppression, check_unused_suppression)
 
 #undef MDRISK_DECLARE_RULE

@@ -37,6 +37,7 @@ const std::vector<Rule>& registry() {
       {kBulletStyle, check_bullet_style},
       {kFinalNewline, check_final_newline},
       {kLabelStyle, check_label_style},
+      {kListIndent, check_list_indent},
       {kUnusedSuppression, check_unused_suppression},
   };
   return kRules;
