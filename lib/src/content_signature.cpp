@@ -118,18 +118,28 @@ ContentSignature content_signature(const Tracker& t) {
   }
   if (t.table) {
     const Table& table = *t.table;
+    sig.cells.reserve(table.rows.size() * table.header.cells.size());
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      const std::string prefix = std::to_string(r) + "|";
+      const std::size_t row_begin = sig.cells.size();
       for (std::size_t i = 0; i < table.header.cells.size(); ++i) {
         const std::size_t col = table.column_of_cell[i];
-        const std::string name = col != npos ? t.schema->columns[col].key : table.header.cells[i].text;
+        const std::string& name = col != npos ? t.schema->columns[col].key : table.header.cells[i].text;
         std::string text = i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : "";
         text = rules::canonical_cell_text(col != npos ? &t.schema->columns[col] : nullptr, text);
         // The name may be re-spelled to match its heading (name-source = "heading").
         if (col == t.schema->name_column) text = text::normalize_name(text);
-        sig.cells.push_back(std::to_string(r) + "|" + name + "|" + text);
+        std::string cell;
+        cell.reserve(prefix.size() + name.size() + 1 + text.size());
+        cell.append(prefix).append(name).append(1, '|').append(text);
+        sig.cells.push_back(std::move(cell));
       }
+      // Column order may change (MR401 reorders columns): compare each row's
+      // cells as a set. Every string starts with its row number, so sorting
+      // row by row gives the same equality as one sort of the whole table,
+      // without comparing long shared prefixes across 10^5 strings.
+      std::sort(sig.cells.begin() + static_cast<std::ptrdiff_t>(row_begin), sig.cells.end());
     }
-    std::sort(sig.cells.begin(), sig.cells.end());
   }
   return sig;
 }
