@@ -18,6 +18,20 @@ struct ValueMatch {
 };
 ValueMatch match_value(const ColumnSpec& column, std::string_view value);
 
+// Calls fn(column spec, cell) for every filled cell of a column that has
+// allowed values (MR105 and MR106 read the same cells).
+template <typename Fn>
+void for_each_valued_cell(const Tracker& t, Fn&& fn) {
+  if (!t.table) return;
+  for (const Row& row : t.table->rows) {
+    for (std::size_t c = 0; c < t.schema->columns.size(); ++c) {
+      const ColumnSpec& col = t.schema->columns[c];
+      const Cell* cell = t.table->cell(row, c);
+      if (!col.allowed.empty() && cell && !cell->text.empty()) fn(col, *cell);
+    }
+  }
+}
+
 // "line N" of a byte offset, for messages that name a second place.
 std::string line_ref(const SourceFile& src, std::size_t offset);
 

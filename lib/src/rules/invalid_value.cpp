@@ -9,19 +9,13 @@ const RuleInfo kInvalidValue{"MR105", "invalid-value", "a cell value is not one 
                              Severity::Error, false};
 
 void check_invalid_value(const Tracker& t, RuleContext& ctx) {
-  if (!t.table) return;
-  for (const Row& row : t.table->rows) {
-    for (std::size_t c = 0; c < t.schema->columns.size(); ++c) {
-      const ColumnSpec& col = t.schema->columns[c];
-      const Cell* cell = t.table->cell(row, c);
-      if (col.allowed.empty() || !cell || cell->text.empty()) continue;
-      if (!match_value(col, cell->text).canonical.empty()) continue;
-      std::string allowed;
-      for (const auto& a : col.allowed) allowed += (allowed.empty() ? "" : ", ") + a;
-      ctx.report(kInvalidValue, cell->text_range,
-                 quoted(cell->text) + " is not a valid " + col.header + " (expected one of: " + allowed + ")");
-    }
-  }
+  for_each_valued_cell(t, [&](const ColumnSpec& col, const Cell& cell) {
+    if (!match_value(col, cell.text).canonical.empty()) return;
+    std::string allowed;
+    for (const auto& a : col.allowed) allowed += (allowed.empty() ? "" : ", ") + a;
+    ctx.report(kInvalidValue, cell.text_range,
+               quoted(cell.text) + " is not a valid " + col.header + " (expected one of: " + allowed + ")");
+  });
 }
 
 }  // namespace mdrisk::rules

@@ -10,18 +10,12 @@ const RuleInfo kValueCase{"MR106", "value-case", "a value differs from its canon
                           true};
 
 void check_value_case(const Tracker& t, RuleContext& ctx) {
-  if (!t.table) return;
-  for (const Row& row : t.table->rows) {
-    for (std::size_t c = 0; c < t.schema->columns.size(); ++c) {
-      const ColumnSpec& col = t.schema->columns[c];
-      const Cell* cell = t.table->cell(row, c);
-      if (col.allowed.empty() || !cell || cell->text.empty()) continue;
-      const ValueMatch m = match_value(col, cell->text);
-      if (m.canonical.empty() || m.exact) continue;
-      ctx.report(kValueCase, cell->text_range, quoted(cell->text) + " should be written " + quoted(m.canonical))
-          .fix = make_fix(Applicability::Safe, "write " + quoted(m.canonical), {{cell->text_range, m.canonical}});
-    }
-  }
+  for_each_valued_cell(t, [&](const ColumnSpec& col, const Cell& cell) {
+    const ValueMatch m = match_value(col, cell.text);
+    if (m.canonical.empty() || m.exact) return;
+    ctx.report(kValueCase, cell.text_range, quoted(cell.text) + " should be written " + quoted(m.canonical))
+        .fix = make_fix(Applicability::Safe, "write " + quoted(m.canonical), {{cell.text_range, m.canonical}});
+  });
 }
 
 }  // namespace mdrisk::rules
