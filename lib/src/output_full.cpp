@@ -70,16 +70,18 @@ std::string format_text_full(const FileReport& report, const TextStyle& style) {
                    pos.column, p.reset, colour, severity_name(d.severity), p.reset, p.bold, d.message, d.code,
                    p.reset);
     if (src.line_count() > 0) snippet(out, src, d.range, p, colour);
+    // Notes line up under the snippet's gutter (wider from line 10 on).
+    const std::string indent(fmt::formatted_size("{}", pos.line) + 1, ' ');
     for (const RelatedLocation& r : d.related) {
       const Position rp = src.position_of(r.range.begin);
-      fmt::format_to(std::back_inserter(out), "  {}= note:{} {}:{}:{}: {}\n", p.cyan, p.reset, src.name(), rp.line,
+      fmt::format_to(std::back_inserter(out), "{}{}= note:{} {}:{}:{}: {}\n", indent, p.cyan, p.reset, src.name(), rp.line,
                      rp.column, r.message);
     }
     if (d.fix && !d.fix->title.empty()) {
       const char* how = d.fix->applicability == Applicability::Safe     ? ""
                         : d.fix->applicability == Applicability::Unsafe ? " (unsafe: --unsafe-fixes)"
                                                                         : " (not applied automatically)";
-      fmt::format_to(std::back_inserter(out), "  {}= help:{} {}{}\n", p.cyan, p.reset, d.fix->title, how);
+      fmt::format_to(std::back_inserter(out), "{}{}= help:{} {}{}\n", indent, p.cyan, p.reset, d.fix->title, how);
     }
     out += "\n";
   }
