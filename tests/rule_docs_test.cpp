@@ -37,6 +37,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -51,7 +52,10 @@ using namespace mdrisk;
 
 namespace {
 
-const std::string kDocsDir = std::string(MDRISK_SOURCE_DIR) + "/docs/rules";
+// MDRISK_RULE_DOCS_DIR points the test at another copy of the pages (to try
+// out a page, or the test itself, without touching the tree).
+const std::string kDocsDir = std::getenv("MDRISK_RULE_DOCS_DIR") ? std::string(std::getenv("MDRISK_RULE_DOCS_DIR"))
+                                                                 : std::string(MDRISK_SOURCE_DIR) + "/docs/rules";
 
 // ---------------------------------------------------------------------------
 // Reading a page into blocks.
@@ -112,7 +116,8 @@ std::vector<Block> read_blocks(const std::string& text, std::vector<ParseError>&
         b.text += c + "\n";
       }
       if (!closed) {
-        errors.push_back({no, "fenced block is never closed (expected a line `" + fence + "`)"});
+        errors.push_back({no, "fenced block is never closed (expected a line of " + std::to_string(fence.size()) +
+                                  " or more `" + fence.substr(0, 1) + "`)"});
         return blocks;
       }
       blocks.push_back(b);
@@ -172,6 +177,7 @@ std::optional<RulePage> parse_page(const std::string& stem, const std::string& p
   RulePage page;
   page.path = path;
   if (text.empty() || text.back() != '\n') errors.push_back({0, "the page must end with a newline"});
+  if (text.find('\r') != std::string::npos) errors.push_back({0, "the page must use \\n line endings, not \\r\\n"});
   const auto blocks = read_blocks(text, errors);
   if (!errors.empty()) return std::nullopt;
   auto fail = [&](int line, std::string msg) {
@@ -346,7 +352,8 @@ std::vector<std::string> page_stems() {
 
 std::string format_errors(const std::string& path, const std::vector<ParseError>& errors) {
   std::string out = path + " does not follow the rule page format (see tests/rule_docs_test.cpp):\n";
-  for (const auto& e : errors) out += "  " + path + ":" + std::to_string(e.line) + ": " + e.message + "\n";
+  for (const auto& e : errors)
+    out += "  " + path + (e.line > 0 ? ":" + std::to_string(e.line) : std::string()) + ": " + e.message + "\n";
   return out;
 }
 
@@ -400,7 +407,7 @@ TEST_P(Page, MatchesTheBinary) {
     const std::regex finding_re("^tracker\\.md:[0-9]+:[0-9]+: " + page.severity + ": .* \\[" + page.code + "\\]$");
     for (const auto& l : findings)
       EXPECT_TRUE(std::regex_match(l, finding_re))
-          << path << ": a finding that is not a " << page.severity << " of " << page.code << ": " << l;
+          << path << ": not a finding of " << page.code << " with severity " << page.severity << ": " << l;
     fs::remove_all(dir);
   }
 
@@ -437,6 +444,14 @@ TEST_P(Page, MatchesTheBinary) {
     const auto s = test::run_mdrisk(via_stdin, page.failing, dir);
     EXPECT_TRUE(s.exit_code == 0 || s.exit_code == 1) << describe(s);
     EXPECT_EQ(s.out, *page.fixed) << path << ": `mdrisk " << join_words(via_stdin) << "` prints:\n" << s.out;
+
+    // An unsafe fix is not applied by --fix alone.
+    if (page.fixable == "unsafe") {
+      const std::vector<std::string> safe_only = {"--select", page.code, "--fix", "--stdin-filename", "tracker.md", "-"};
+      const auto u = test::run_mdrisk(safe_only, page.failing, dir);
+      EXPECT_EQ(u.out, page.failing) << path << ": Fixable: unsafe, but `mdrisk " << join_words(safe_only)
+                                     << "` already changes the example:\n" << u.out;
+    }
 
     // After the fix the example no longer breaks the rule.
     test::write_file(dir + "/tracker.md", *page.fixed);
