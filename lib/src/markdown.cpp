@@ -17,17 +17,39 @@ namespace mdrisk {
 namespace {
 
 constexpr int kParseOptions = CMARK_OPT_SOURCEPOS;
-// No "autolink": it only turns bare URLs in text into links, which no model
-// field and no fix depends on (labels are read from the first STRONG node,
-// structure from blocks), and the verification compares renderings made
-// with the same extensions before and after. Its post-pass re-walks and
-// re-consolidates every text node: a quarter of the parse on large trackers.
-constexpr const char* kExtensions[] = {"table", "strikethrough", "tasklist"};
+// No "autolink" and no "strikethrough": they only change inline text (bare
+// URLs into links, ~~x~~ into <del>), which no model field and no fix
+// depends on (labels are read from the first STRONG node, structure from
+// blocks), and the verification compares renderings made with the same
+// extensions before and after. autolink's post-pass re-walks every text
+// node (a quarter of the parse on large trackers); both register special
+// inline characters, which forces the lock below onto every parse.
+constexpr const char* kExtensions[] = {"table", "tasklist"};
+
+// Extensions with special inline characters: cmark_parser_finish adds
+// those to a process-wide table and removes them when done, so two
+// finishing parsers with one attached corrupt each other's trees.
+constexpr bool has_special_inline_chars(std::string_view name) {
+  return name == "strikethrough" || name == "autolink";
+}
+constexpr bool kFinishTouchesGlobals = [] {
+  for (std::string_view name : kExtensions) {
+    if (has_special_inline_chars(name)) return true;
+  }
+  return false;
+}();
 
 std::once_flag g_register_once;
-// cmark_parser_finish toggles a process-wide table of special characters
-// while extensions run; two finishing parsers corrupt each other's trees.
+// Serialises cmark_parser_finish (and rendering) only while an extension
+// with special inline characters is attached: with -j that lock covered
+// inline parsing, most of the CPU of a run.
 std::mutex g_finish_mutex;
+
+std::unique_lock<std::mutex> finish_lock() {
+  std::unique_lock<std::mutex> lock(g_finish_mutex, std::defer_lock);
+  if (kFinishTouchesGlobals) lock.lock();
+  return lock;
+}
 
 void ensure_registered() {
   std::call_once(g_register_once, [] { cmark_gfm_core_extensions_ensure_registered(); });
@@ -65,7 +87,7 @@ std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body) {
   cmark_parser_feed(parser.get(), body.data(), body.size());
   auto doc = std::make_shared<ParsedDocument>();
   {
-    std::lock_guard<std::mutex> lock(g_finish_mutex);
+    const auto lock = finish_lock();
     doc->root_.reset(cmark_parser_finish(parser.get()));
   }
   return doc;
@@ -76,7 +98,7 @@ std::string ParsedDocument::render_html(cmark_node* node) const {
   char* html = nullptr;
   {
     // Rendering also consults extension state; keep it off the parse path.
-    std::lock_guard<std::mutex> lock(g_finish_mutex);
+    const auto lock = finish_lock();
     // UNSAFE: render raw HTML as written, so a change inside an HTML block
     // is a change the verifier sees (the safe mode prints a placeholder).
     html = cmark_render_html(node, CMARK_OPT_UNSAFE, exts);
