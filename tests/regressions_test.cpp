@@ -91,3 +91,29 @@ TEST(Regressions, StubEntryIsNotOfferedInsideABlockOpenToTheEnd) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace mdrisk;
+
+// Found by fuzzing (fuzz/regressions/p3-risk-named-only-backticks.md): a
+// Summary Table row whose risk name is only backticks, `*` or `_` (e.g.
+// "```") normalises to an empty key that no heading matches; MR201's stub
+// was inserted on every pass and --unsafe-fixes failed to converge.
+TEST(Regressions, NoStubForARiskNameThatNormalisesToNothing) {
+  for (const std::string name : {"```", "**", "___"}) {
+    const std::string doc =
+        "# T\n\n## Summary Table\n\n"
+        "| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
+        "| ---- | ------ | ---------- | ---------- | ----- | ------ |\n"
+        "| " + name + std::string(4 - name.size(), ' ') + " | High   | Low        | M          | O     | Open   |\n\n"
+        "## Detailed Entries\n";
+    FixOptions options;
+    options.unsafe = true;
+    auto fixed = fix_source(test::source(doc), LintOptions{}, options);
+    ASSERT_TRUE(fixed) << name << ": " << fixed.error().message;
+    EXPECT_EQ(fixed->output, doc) << name;
+  }
+}
+
+}  // namespace

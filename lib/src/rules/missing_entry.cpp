@@ -118,6 +118,9 @@ void check_missing_entry(const Tracker& t, RuleContext& ctx) {
       lands = stub_lands(t, ctx.source, insert_at, eol);
     }
     if (!lands) continue;  // reported, without a fix: see stub_lands
+    // A name of only `*`, `_` and backticks normalises to nothing; no heading
+    // can match it, so a stub would be inserted again on every pass.
+    if (t.row_keys[r].empty()) continue;
     std::string stub;
     stub.append(eol).append(eol).append(stub_entry(t, r, eol));
     d.fix = make_fix(Applicability::Unsafe, "insert a stub entry for " + quoted(name->text),
