@@ -89,6 +89,14 @@ bool stub_lands(const Tracker& t, const SourceFile& src, std::size_t insert_at, 
   return last && cmark_node_get_type(last) == CMARK_NODE_HEADING && cmark_node_get_heading_level(last) == 3;
 }
 
+bool ends_in_closing_hashes(std::string_view name) {
+  std::size_t end = name.size();
+  while (end > 0 && (name[end - 1] == ' ' || name[end - 1] == '\t')) --end;
+  std::size_t h = end;
+  while (h > 0 && name[h - 1] == '#') --h;
+  return h < end && (h == 0 || name[h - 1] == ' ' || name[h - 1] == '\t');
+}
+
 }  // namespace
 
 void check_missing_entry(const Tracker& t, RuleContext& ctx) {
@@ -121,6 +129,9 @@ void check_missing_entry(const Tracker& t, RuleContext& ctx) {
     // A name of only `*`, `_` and backticks normalises to nothing; no heading
     // can match it, so a stub would be inserted again on every pass.
     if (t.row_keys[r].empty()) continue;
+    // "### Name ###": a name ending in a run of '#' after a space loses it as
+    // the heading's closing sequence, and the stub would never match the row.
+    if (ends_in_closing_hashes(name->text)) continue;
     std::string stub;
     stub.append(eol).append(eol).append(stub_entry(t, r, eol));
     d.fix = make_fix(Applicability::Unsafe, "insert a stub entry for " + quoted(name->text),
