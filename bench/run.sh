@@ -89,6 +89,34 @@ for n in $SIZES; do
   measure "fix-valid-$n" "$r" "$OUT/valid-$n.md" "$M" --fix -
 done
 
+# Control for the -j row: how much faster two CPU-bound processes finish
+# side by side than one after the other, right now. On a shared machine
+# the second core may be busy elsewhere; then no -j can show a speedup.
+python3 - >>"$RESULTS" <<'EOF'
+import os, time
+def burn():
+    x = 0
+    for i in range(4_000_000):
+        x += i
+def run(parallel):
+    t = time.perf_counter()
+    if parallel:
+        pids = [os.fork() for _ in range(2)]
+        for p in pids:
+            if p == 0:
+                burn(); os._exit(0)
+        for p in pids:
+            os.waitpid(p, 0)
+    else:
+        burn(); burn()
+    return time.perf_counter() - t
+serial = min(run(False) for _ in range(3))
+par = min(run(True) for _ in range(3))
+print(f"control-serial\t{serial:.4f}\t{serial:.4f}\t0")
+print(f"control-parallel\t{par:.4f}\t{par:.4f}\t0")
+EOF
+echo "  control: two busy loops, serial / side by side = $(awk -F'\t' '/^control-serial/{s=$2} /^control-parallel/{p=$2} END{printf "%.2f", s/p}' "$RESULTS")x (2.0 = both cores free)"
+
 if [ "$MANY" -gt 0 ]; then
   echo "== $MANY small trackers in one invocation"
   mapfile -t FILES < <(ls "$OUT"/many/*.md)
@@ -152,6 +180,7 @@ if "many-j2" in res:
     ratio("many: -j1 / -j2 (wall)", "many-j1", "many-j2", 1.7, le=False, use_wall=True)
 else:
     rows.append(("many: -j1 / -j2 (wall)", "pending", "", ">= 1.7", "PENDING (-j not in mdrisk yet)"))
+ratio("(control: 2 cores free?)", "control-serial", "control-parallel", 1.7, le=False, use_wall=True)
 ratio("many: markdownlint / mdrisk", "mdlint-many", "many-j2" if "many-j2" in res else "many-j1", 50, le=False, use_wall=True)
 ratio("many: mdrisk / cmark", "many-j1", "many-cmark", 1.3)
 w = max(len(r[0]) for r in rows)
