@@ -90,6 +90,10 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
     }
   }
   out.diagnostics = std::move(fixed->remaining);
+  if (!fixed->changed()) {  // the findings point into the input itself: no second validation
+    out.shown = std::move(*source);
+    return out;
+  }
   auto shown = mdrisk::SourceFile::from_bytes(source->name(), std::move(fixed->output));
   if (shown) out.shown = std::move(*shown);
   return out;
