@@ -14,6 +14,8 @@ using namespace mdrisk;
 // two adjacent lists that differ only by bullet ("- foo\n- bar\n+ baz") had
 // its `+` rewritten to `-` by MR404, merging the two lists into one (a
 // different rendering) and passing the fixer's per-item content check.
+// Under a bare label (whose items MR404 covers), '-' and '+' siblings are
+// two lists; rewriting '+' would merge them and change the rendering.
 TEST(Regressions, BulletStyleFixNeverMergesAdjacentLists) {
   const std::string nested =
       "  - foo\n"
@@ -25,10 +27,10 @@ TEST(Regressions, BulletStyleFixNeverMergesAdjacentLists) {
       "| ---- | ------ | ---------- | ---------- | ----- | ------ |\n"
       "| A    | High   | Low        | M          | O     | Open   |\n\n"
       "## Detailed Entries\n\n### A\n\n"
-      "- **Context**: c.\n\n" +
+      "- **Context**: c.\n"
+      "- **Mitigation**\n\n" +
       nested +
-      "\n- **Mitigation**: m.\n"
-      "- **Monitoring**: w.\n";
+      "\n- **Monitoring**: w.\n";
   auto fixed = fix_source(test::source(doc), LintOptions{}, FixOptions{});
   ASSERT_TRUE(fixed) << fixed.error().message;
   EXPECT_NE(fixed->output.find(nested), std::string::npos) << fixed->output;

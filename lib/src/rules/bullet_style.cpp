@@ -1,4 +1,5 @@
-// MR404 bullet-style: entry lists use `-` bullets. Why: one marker style; and
+// MR404 bullet-style: entry lists (label bullets and the items of bare
+// labels) use `-` bullets. Why: one marker style; and
 // since a change of marker starts a new list in CommonMark, the fix rewrites
 // every marker of a list at once so the list stays one list.
 #include "all.hpp"
@@ -23,7 +24,9 @@ void collect(const std::vector<ListItem>& items, std::vector<Edit>& edits, bool&
       fixable = false;
     }
     if (it.marker == '*' || it.marker == '+') edits.push_back({{it.marker_offset, it.marker_offset + 1}, "-"});
-    collect(it.children, edits, fixable);
+    // A bare label's children are its section items; lists under a label
+    // with text (`**Context**: ...`) are the author's prose, left as written.
+    if (it.label && !it.has_inline_text) collect(it.children, edits, fixable);
   }
 }
 
