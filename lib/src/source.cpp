@@ -3,6 +3,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace mdrisk {
 namespace {
@@ -17,6 +19,15 @@ std::string validate_text(std::string_view bytes) {
   const std::size_t n = bytes.size();
   std::size_t i = 0;
   while (i < n) {
+    // Eight bytes at a time while they are all ASCII and none is NUL.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, data + i, 8);
+      constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      if (((w | ((w - kOnes) & ~w)) & kHigh) != 0) break;  // a byte >= 0x80 or a zero byte
+      i += 8;
+    }
+    if (i >= n) break;
     const unsigned char c = data[i];
     if (c == 0) {
       return "contains a NUL byte at offset " + std::to_string(i) + " (binary file?)";
@@ -49,6 +60,25 @@ Result<SourceFile> SourceFile::from_bytes(std::string name, std::string bytes) {
   const std::string& b = f.bytes_;
   f.line_starts_.push_back(f.bom_size());
   bool ending_seen = false;
+  if (b.find('\r', f.bom_size()) == std::string::npos) {
+    // No carriage return at all (the usual case): every line ends at a \n,
+    // found with memchr instead of a byte-by-byte loop.
+    const char* const data = b.data();
+    const std::size_t n = b.size();
+    std::size_t i = f.bom_size();
+    while (i < n) {
+      const void* nl = std::memchr(data + i, '\n', n - i);
+      if (!nl) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(nl) - data);
+      if (!ending_seen) {
+        f.line_ending_ = LineEnding::Lf;
+        ending_seen = true;
+      }
+      if (i + 1 < n) f.line_starts_.push_back(i + 1);
+      ++i;
+    }
+    return f;
+  }
   for (std::size_t i = f.bom_size(); i < b.size(); ++i) {
     if (b[i] == '\n' || b[i] == '\r') {
       const bool crlf = b[i] == '\r' && i + 1 < b.size() && b[i + 1] == '\n';
