@@ -41,6 +41,23 @@ bool iequals(std::string_view a, std::string_view b) {
     for (std::size_t i = 0; i < a.size() && same; ++i) same = a[i] == b[i];
     if (same) return true;
   }
+  // Both ASCII: case folding only maps A-Z, so compare without building the
+  // folded strings. (A non-ASCII side can fold to ASCII, e.g. the Kelvin
+  // sign, so anything else takes the full path.)
+  const auto ascii = [](std::string_view s) {
+    for (unsigned char c : s) {
+      if (c >= 0x80) return false;
+    }
+    return true;
+  };
+  if (ascii(a) && ascii(b)) {
+    if (a.size() != b.size()) return false;
+    const auto lower = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; };
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (lower(static_cast<unsigned char>(a[i])) != lower(static_cast<unsigned char>(b[i]))) return false;
+    }
+    return true;
+  }
   return casefold(a) == casefold(b);
 }
 
@@ -62,6 +79,14 @@ std::string normalize_name(std::string_view s) {
     if (pending_space) out.push_back(' ');
     pending_space = false;
     out.push_back(c);
+  }
+  bool ascii = true;
+  for (unsigned char c : out) ascii = ascii && c < 0x80;
+  if (ascii) {  // fold in place, as casefold() would, without a second string
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
   }
   return casefold(out);
 }
