@@ -40,10 +40,22 @@ std::vector<Diagnostic> lint_tracker(const Tracker& tracker, const LintOptions& 
       if (auto it = options.rules.severity.find(d.code); it != options.rules.severity.end()) d.severity = it->second;
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  const auto before = [](const Diagnostic& a, const Diagnostic& b) {
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
     return a.code < b.code;
-  });
+  };
+  // A stable sort of the indices, then one move per diagnostic: sorting the
+  // Diagnostics themselves moved each (strings, vectors, a Fix) log n times.
+  if (!std::is_sorted(out.begin(), out.end(), before)) {
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return before(out[a], out[b]); });
+    std::vector<Diagnostic> sorted;
+    sorted.reserve(out.size());
+    for (std::size_t i : order) sorted.push_back(std::move(out[i]));
+    out = std::move(sorted);
+  }
   return out;
 }
 
