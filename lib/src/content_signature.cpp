@@ -3,6 +3,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "markdown.hpp"
 #include "rules/helpers.hpp"
@@ -48,7 +49,8 @@ std::string paragraph_text(const ParsedDocument& doc, cmark_node* para, bool has
   if (has_label && child && cmark_node_get_type(child) == CMARK_NODE_STRONG) {
     child = cmark_node_next(child);
     if (child && cmark_node_get_type(child) == CMARK_NODE_TEXT) {
-      std::string lit = cmark_node_get_literal(child) ? cmark_node_get_literal(child) : "";
+      const char* literal = cmark_node_get_literal(child);
+      const std::string_view lit = literal ? literal : "";
       std::size_t i = 0;
       if (i < lit.size() && lit[i] == ':') ++i;
       while (i < lit.size() && lit[i] == ' ') ++i;
@@ -57,7 +59,7 @@ std::string paragraph_text(const ParsedDocument& doc, cmark_node* para, bool has
     }
   }
   for (; child; child = cmark_node_next(child)) out += doc.render_html(child);
-  return without_directives(out);
+  return without_directives(std::move(out));
 }
 
 void item_fragments(const ParsedDocument& doc, const ListItem& item, const std::string& role,
@@ -67,7 +69,10 @@ void item_fragments(const ParsedDocument& doc, const ListItem& item, const std::
   for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
     const cmark_node_type type = cmark_node_get_type(c);
     if (first && type == CMARK_NODE_PARAGRAPH) {
-      out.push_back(role + "\x1f" + paragraph_text(doc, c, depth == 0 && item.label.has_value()));
+      std::string text = paragraph_text(doc, c, depth == 0 && item.label.has_value());
+      std::string& f = out.emplace_back();
+      f.reserve(role.size() + 1 + text.size());
+      f.append(role).append(1, '\x1f').append(text);
     } else if (type == CMARK_NODE_LIST && !item.children.empty()) {
       // Modelled children are compared one by one below.
     } else {
@@ -110,7 +115,7 @@ ContentSignature content_signature(const Tracker& t) {
       item_fragments(doc, item, role, by_role[role], 0);
     }
     std::vector<std::string>& frags = sig.entries[key];
-    for (auto& [r, v] : by_role) frags.insert(frags.end(), v.begin(), v.end());
+    for (auto& [r, v] : by_role) frags.insert(frags.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
     for (const void* n : e.other_blocks) {
       if (is_directive(as_node(n))) continue;
       frags.push_back("block\x1f" + without_directives(doc.render_html(as_node(n))));
@@ -125,8 +130,9 @@ ContentSignature content_signature(const Tracker& t) {
       for (std::size_t i = 0; i < table.header.cells.size(); ++i) {
         const std::size_t col = table.column_of_cell[i];
         const std::string& name = col != npos ? t.schema->columns[col].key : table.header.cells[i].text;
-        std::string text = i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : "";
-        text = rules::canonical_cell_text(col != npos ? &t.schema->columns[col] : nullptr, text);
+        static const std::string kEmpty;
+        std::string text = rules::canonical_cell_text(col != npos ? &t.schema->columns[col] : nullptr,
+                                                      i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : kEmpty);
         // The name may be re-spelled to match its heading (name-source = "heading").
         if (col == t.schema->name_column) text = text::normalize_name(text);
         std::string cell;
