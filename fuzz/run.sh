@@ -6,7 +6,7 @@
 # exits non-zero when a property breaks or a sanitizer fires (the input is
 # saved as build-fuzz/artifacts/crash-*; add it to fuzz/regressions/).
 #   fuzz/run.sh 60            # one minute
-#   FUZZ_JOBS=2 fuzz/run.sh   # (not used: one process keeps figures simple)
+#   FUZZ_SEED=1 fuzz/run.sh 30   # reproducible mutation sequence (CI); 0 = random (default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -33,7 +33,7 @@ log="$out/fuzz.log"
 set +e
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
   "$out/fuzz_pipeline" "$corpus" -dict=fuzz/markdown.dict -max_len=16384 -timeout=30 \
-  -rss_limit_mb=4096 -max_total_time="$seconds" -print_final_stats=1 \
+  -rss_limit_mb=4096 -max_total_time="$seconds" -print_final_stats=1 -seed="${FUZZ_SEED:-0}" \
   -artifact_prefix="$out/artifacts/" >"$log" 2>&1
 rc=$?
 set -e

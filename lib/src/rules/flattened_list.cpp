@@ -24,7 +24,11 @@ void check_flattened_list(const Tracker& t, RuleContext& ctx) {
                                      label_item.label->text + "** in entry " + quoted(e.heading.text) +
                                      (n == 1 ? " belongs" : " belong") + " under it but " +
                                      (n == 1 ? "is" : "are") + " not indented");
-      if (label_item.content_column <= first.marker_column) continue;
+      // Indenting moves each item right to the label's text; an item already
+      // at or past that column (ragged siblings) has no such move.
+      bool indentable = true;
+      for (std::size_t idx : s.flattened) indentable = indentable && e.items[idx].marker_column < label_item.content_column;
+      if (!indentable) continue;
       std::vector<Edit> edits;
       for (std::size_t idx : s.flattened) {
         const ListItem& it = e.items[idx];
