@@ -99,11 +99,14 @@ ContentSignature content_signature(const Tracker& t) {
   // up to n long (5,000 `### Same` took 17 s).
   std::map<std::string, std::size_t> repeats;
   for (const Entry& e : t.entries) {
-    std::string key = e.key;
-    if (sig.entries.count(key)) {
+    // One lookup for the usual unique name (was count() then operator[]).
+    auto slot = sig.entries.try_emplace(e.key);
+    if (!slot.second) {
       std::size_t& n = repeats[e.key];
+      std::string key;
       do key = e.key + "#" + std::to_string(++n + 1);
       while (sig.entries.count(key));
+      slot = sig.entries.try_emplace(std::move(key));
     }
     std::map<std::string, std::vector<std::string>> by_role;
     std::string role;
@@ -114,7 +117,7 @@ ContentSignature content_signature(const Tracker& t) {
       }
       item_fragments(doc, item, role, by_role[role], 0);
     }
-    std::vector<std::string>& frags = sig.entries[key];
+    std::vector<std::string>& frags = slot.first->second;
     for (auto& [r, v] : by_role) frags.insert(frags.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
     for (const void* n : e.other_blocks) {
       if (is_directive(as_node(n))) continue;
@@ -158,9 +161,12 @@ std::string first_difference(const ContentSignature& a, const ContentSignature& 
   for (std::size_t i = 0; i < a.outside.size(); ++i) {
     if (a.outside[i] != b.outside[i]) return "the rendering of block " + std::to_string(i + 1) + " outside the tracker changed";
   }
+  // Both maps are ordered by key: walk them side by side instead of a
+  // find() per entry (same first difference, in the same key order).
+  auto it = b.entries.begin();
   for (const auto& [key, frags] : a.entries) {
-    auto it = b.entries.find(key);
-    if (it == b.entries.end()) return "entry '" + key + "' disappeared";
+    while (it != b.entries.end() && it->first < key) ++it;
+    if (it == b.entries.end() || it->first != key) return "entry '" + key + "' disappeared";
     if (it->second != frags) {
       // Name the first fragment that differs, so a report can be acted on.
       const auto& after = it->second;
