@@ -14,14 +14,13 @@ class RuleContext {
   RuleContext(const Tracker& t, std::vector<Diagnostic>& out) : tracker(t), source(*t.source), schema(*t.schema), out_(out) {}
 
   Diagnostic& report(const RuleInfo& rule, ByteRange range, std::string message) {
-    Diagnostic d;
-    d.code = std::string(rule.code);
-    d.name = std::string(rule.name);
+    Diagnostic& d = out_.emplace_back();  // built in place, not moved in
+    d.code = rule.code;
+    d.name = rule.name;
     d.severity = rule.severity;
     d.message = std::move(message);
     d.range = range;
-    out_.push_back(std::move(d));
-    return out_.back();
+    return d;
   }
 
   const Tracker& tracker;
