@@ -62,25 +62,32 @@ std::string paragraph_text(const ParsedDocument& doc, cmark_node* para, bool has
   return without_directives(std::move(out));
 }
 
-void item_fragments(const ParsedDocument& doc, const ListItem& item, const std::string& role,
+// Fragments of one list item: its first paragraph (label left out at the top
+// level), then each nested item in turn, then any other block. Nested lists
+// are walked through cmark's nodes rather than the model (which stops two
+// levels down), so re-nesting an item one level deeper changes no fragment;
+// past kMaxListDepth a list is compared as rendered HTML, bounding recursion.
+constexpr int kMaxListDepth = 32;
+
+void item_fragments(const ParsedDocument& doc, cmark_node* node, bool strip_label, const std::string& role,
                     std::vector<std::string>& out, int depth) {
-  cmark_node* node = as_node(item.node);
   bool first = true;
   for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
     const cmark_node_type type = cmark_node_get_type(c);
     if (first && type == CMARK_NODE_PARAGRAPH) {
-      std::string text = paragraph_text(doc, c, depth == 0 && item.label.has_value());
+      std::string text = paragraph_text(doc, c, strip_label);
       std::string& f = out.emplace_back();
       f.reserve(role.size() + 1 + text.size());
       f.append(role).append(1, '\x1f').append(text);
-    } else if (type == CMARK_NODE_LIST && !item.children.empty()) {
-      // Modelled children are compared one by one below.
+    } else if (type == CMARK_NODE_LIST && depth < kMaxListDepth) {
+      for (cmark_node* sub = cmark_node_first_child(c); sub; sub = cmark_node_next(sub)) {
+        item_fragments(doc, sub, false, role, out, depth + 1);
+      }
     } else {
       out.push_back(role + "\x1f" + doc.render_html(c));
     }
     first = false;
   }
-  for (const ListItem& child : item.children) item_fragments(doc, child, role, out, depth + 1);
 }
 
 }  // namespace
@@ -115,7 +122,7 @@ ContentSignature content_signature(const Tracker& t) {
         role = item.label->section != npos ? rules::canonical_label(*t.schema, item.label->section)
                                            : item.label->text;
       }
-      item_fragments(doc, item, role, by_role[role], 0);
+      item_fragments(doc, as_node(item.node), item.label.has_value(), role, by_role[role], 0);
     }
     std::vector<std::string>& frags = slot.first->second;
     for (auto& [r, v] : by_role) frags.insert(frags.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
