@@ -56,17 +56,20 @@ using namespace mdrisk;
 // no entry. MR201's unsafe stub was appended inside the open block, never
 // parsed as an entry, and was proposed again every pass: --unsafe-fixes
 // failed with "fixes did not converge after 16 passes (this is a bug)".
+// Rows A and B; only A has an entry, so MR201 offers a stub for B.
+const std::string kRowBWithoutEntry =
+    "# T\n\n## Summary Table\n\n"
+    "| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
+    "| ---- | ------ | ---------- | ---------- | ----- | ------ |\n"
+    "| A    | High   | Low        | M          | O     | Open   |\n"
+    "| B    | High   | Low        | M          | O     | Open   |\n\n"
+    "## Detailed Entries\n\n### A\n\n"
+    "- **Context**: c.\n- **Mitigation**: m.\n- **Monitoring**: w.\n\n";
+
 TEST(Regressions, StubEntryIsNotOfferedInsideABlockOpenToTheEnd) {
   for (const std::string opener : {"```\nunclosed fence\n", "<!-- unclosed comment\n", "~~~~\n### B\n"}) {
     const std::string doc =
-        "# T\n\n## Summary Table\n\n"
-        "| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
-        "| ---- | ------ | ---------- | ---------- | ----- | ------ |\n"
-        "| A    | High   | Low        | M          | O     | Open   |\n"
-        "| B    | High   | Low        | M          | O     | Open   |\n\n"
-        "## Detailed Entries\n\n### A\n\n"
-        "- **Context**: c.\n- **Mitigation**: m.\n- **Monitoring**: w.\n\n" +
-        opener;
+        kRowBWithoutEntry + opener;
     FixOptions options;
     options.unsafe = true;
     auto fixed = fix_source(test::source(doc), LintOptions{}, options);
@@ -77,14 +80,7 @@ TEST(Regressions, StubEntryIsNotOfferedInsideABlockOpenToTheEnd) {
     EXPECT_TRUE(reported) << "MR201 is still reported, without a fix";
   }
   // A closed fence is no obstacle: the stub is inserted after it.
-  const std::string closed =
-      "# T\n\n## Summary Table\n\n"
-      "| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
-      "| ---- | ------ | ---------- | ---------- | ----- | ------ |\n"
-      "| A    | High   | Low        | M          | O     | Open   |\n"
-      "| B    | High   | Low        | M          | O     | Open   |\n\n"
-      "## Detailed Entries\n\n### A\n\n"
-      "- **Context**: c.\n- **Mitigation**: m.\n- **Monitoring**: w.\n\n```\ncode\n```\n";
+  const std::string closed = kRowBWithoutEntry + "```\ncode\n```\n";
   FixOptions options;
   options.unsafe = true;
   auto fixed = fix_source(test::source(closed), LintOptions{}, options);
