@@ -95,6 +95,7 @@ void item_fragments(const ParsedDocument& doc, cmark_node* node, bool strip_labe
 ContentSignature content_signature(const Tracker& t) {
   ContentSignature sig;
   const ParsedDocument& doc = *t.document;
+  const ArenaScope scope = doc.scope();
   for (const Block& b : t.blocks) {
     if (b.managed || b.in_entry) continue;
     if (t.table && b.kind == Block::Kind::Table) continue;

@@ -4,6 +4,7 @@
 
 #include "content_signature.hpp"
 #include "mdrisk/fix.hpp"
+#include "tracker_builder.hpp"
 
 namespace mdrisk {
 namespace {
@@ -29,8 +30,9 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   const SourceFile* src = &source;
   bool converged = false;
   for (int pass = 0; pass < options.max_passes; ++pass) {
-    tracker.reset();  // never hold two parsed documents at once
-    tracker = parse_tracker(*src, lint.schema);
+    // Never hold two parsed documents at once: the last pass's tree makes
+    // room for (and lends its memory to) this one.
+    tracker = parse_tracker(*src, lint.schema, tracker ? &*tracker : nullptr);
     std::vector<Diagnostic> diags = lint_tracker(*tracker, lint);
     std::vector<const Fix*> fixes;
     for (const Diagnostic& d : diags) {

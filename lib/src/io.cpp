@@ -45,7 +45,9 @@ Result<SourceFile> read_source(const std::string& path, std::size_t max_size) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return io_error("cannot open file");
   std::string bytes;
-  bytes.resize(static_cast<std::size_t>(st.st_size));
+  // One byte more than stat's size, so reading the whole file takes no
+  // second allocation (and copy) just to see the end of the file.
+  bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t got = 0;
   while (true) {
     if (got == bytes.size()) bytes.resize(bytes.size() + 65536);  // the file grew

@@ -76,32 +76,47 @@ cmark_llist* render_extensions() {
 
 }  // namespace
 
-std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body) {
+std::unique_ptr<CmarkArena> ParsedDocument::recycle(std::shared_ptr<const ParsedDocument>&& doc) {
+  std::shared_ptr<const ParsedDocument> held = std::move(doc);
+  if (!held || held.use_count() != 1) return nullptr;
+  // The last reference: nothing can read the tree any more.
+  std::unique_ptr<CmarkArena> arena = std::move(const_cast<ParsedDocument&>(*held).arena_);
+  if (arena) arena->reset();
+  return arena;
+}
+
+std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std::unique_ptr<CmarkArena> memory) {
   ensure_registered();
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kParseOptions));
+  auto doc = std::make_shared<ParsedDocument>();
+  doc->arena_ = memory ? std::move(memory) : std::make_unique<CmarkArena>();
+  const ArenaScope scope = doc->scope();
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(
+      cmark_parser_new_with_mem(kParseOptions, CmarkArena::allocator()));
   for (const char* name : kExtensions) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
       cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
   }
   cmark_parser_feed(parser.get(), body.data(), body.size());
-  auto doc = std::make_shared<ParsedDocument>();
   {
     const auto lock = finish_lock();
-    doc->root_.reset(cmark_parser_finish(parser.get()));
+    doc->root_ = cmark_parser_finish(parser.get());
   }
   return doc;
 }
 
 std::string ParsedDocument::render_html(cmark_node* node) const {
   cmark_llist* exts = render_extensions();
+  const ArenaScope scope = this->scope();
   char* html = nullptr;
   {
     // Rendering also consults extension state; keep it off the parse path.
     const auto lock = finish_lock();
     // UNSAFE: render raw HTML as written, so a change inside an HTML block
     // is a change the verifier sees (the safe mode prints a placeholder).
-    html = cmark_render_html(node, CMARK_OPT_UNSAFE, exts);
+    // The text itself comes from the heap: the arena keeps what it hands
+    // out until the document goes, and verification renders every block.
+    html = cmark_render_html_with_mem(node, CMARK_OPT_UNSAFE, exts, cmark_get_default_mem_allocator());
   }
   std::string out = html ? html : "";
   std::free(html);

@@ -9,23 +9,28 @@
 #include <string>
 #include <string_view>
 
+#include "cmark_arena.hpp"
+
 namespace mdrisk {
 
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
-using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
-
-// The parsed cmark tree of one document body (the bytes after any BOM).
+// The parsed cmark tree of one document body (the bytes after any BOM). The
+// tree lives in the document's own arena and goes with it in one step.
 class ParsedDocument {
  public:
-  static std::shared_ptr<ParsedDocument> parse(std::string_view body);
-  cmark_node* root() const { return root_.get(); }
+  // `memory`: an arena to reuse (see recycle), or nullptr for a new one.
+  static std::shared_ptr<ParsedDocument> parse(std::string_view body, std::unique_ptr<CmarkArena> memory = nullptr);
+  // The memory of a document nobody else holds, emptied for the next parse;
+  // nullptr when `doc` is still shared (it is then simply released).
+  static std::unique_ptr<CmarkArena> recycle(std::shared_ptr<const ParsedDocument>&& doc);
+  cmark_node* root() const { return root_; }
+  // Hold one while calling cmark on this tree (getters allocate too).
+  [[nodiscard]] ArenaScope scope() const { return ArenaScope(arena_.get()); }
   // HTML of one node and its children, with the same extensions as the parse.
   std::string render_html(cmark_node* node) const;
 
  private:
-  NodePtr root_;
+  std::unique_ptr<CmarkArena> arena_;
+  cmark_node* root_ = nullptr;
 };
 
 bool is_table(cmark_node* n);

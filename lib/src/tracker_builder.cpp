@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "markdown.hpp"
-#include "mdrisk/tracker.hpp"
+#include "tracker_builder.hpp"
 #include "text.hpp"
 
 namespace mdrisk {
@@ -285,12 +285,20 @@ const Entry* Tracker::entry_for_row(std::size_t row) const {
   return &entries[entry_of_row[row]];
 }
 
-Tracker parse_tracker(const SourceFile& src, const Schema& schema) {
+Tracker parse_tracker(const SourceFile& src, const Schema& schema) { return parse_tracker(src, schema, nullptr); }
+
+Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* previous) {
+  std::unique_ptr<CmarkArena> memory;
+  if (previous) {
+    memory = ParsedDocument::recycle(std::move(previous->document));
+    *previous = Tracker{};  // its node pointers died with the tree
+  }
   Tracker t;
   t.source = &src;
   t.schema = &schema;
-  auto doc = ParsedDocument::parse(src.body());
+  auto doc = ParsedDocument::parse(src.body(), std::move(memory));
   t.document = doc;
+  const ArenaScope scope = doc->scope();
   const std::string table_key = text::normalize_name(schema.table_heading);
   const std::string entries_key = text::normalize_name(schema.entries_heading);
 

@@ -85,6 +85,7 @@ bool stub_lands(const Tracker& t, const SourceFile& src, std::size_t insert_at, 
   std::string probe = b.substr(from, insert_at - from);
   probe.append(eol).append(eol).append("### probe").append(eol);
   const auto doc = ParsedDocument::parse(probe);
+  const ArenaScope scope = doc->scope();
   cmark_node* last = cmark_node_last_child(doc->root());
   return last && cmark_node_get_type(last) == CMARK_NODE_HEADING && cmark_node_get_heading_level(last) == 3;
 }
