@@ -140,10 +140,9 @@ ContentSignature content_signature(const Tracker& t) {
       const std::size_t row_begin = sig.cells.size();
       for (std::size_t i = 0; i < table.header.cells.size(); ++i) {
         const std::size_t col = table.column_of_cell[i];
-        const std::string& name = col != npos ? t.schema->columns[col].key : table.header.cells[i].text;
-        static const std::string kEmpty;
+        const std::string_view name = col != npos ? std::string_view(t.schema->columns[col].key) : table.header.cells[i].text;
         std::string text = rules::canonical_cell_text(col != npos ? &t.schema->columns[col] : nullptr,
-                                                      i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : kEmpty);
+                                                      i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : std::string_view());
         // The name may be re-spelled to match its heading (name-source = "heading").
         if (col == t.schema->name_column) text = text::normalize_name(text);
         std::string cell;

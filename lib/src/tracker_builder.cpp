@@ -81,7 +81,7 @@ Heading make_heading(const SourceFile& src, cmark_node* n) {
     while (end > begin && is_space(src.bytes()[end - 1])) --end;
     h.text_range = {begin, end};
   }
-  h.text = src.bytes().substr(h.text_range.begin, h.text_range.size());
+  h.text = std::string_view(src.bytes()).substr(h.text_range.begin, h.text_range.size());
   return h;
 }
 
@@ -111,7 +111,7 @@ Row split_row(const SourceFile& src, std::size_t line) {
     while (tb < te && is_space(t[tb])) ++tb;
     while (te > tb && is_space(t[te - 1])) --te;
     c.text_range = {base + tb, base + te};
-    c.text = std::string(t.substr(tb, te - tb));
+    c.text = t.substr(tb, te - tb);
     row.cells.push_back(std::move(c));
   };
   for (std::size_t k = i; k < end; ++k) {
@@ -206,7 +206,7 @@ std::optional<Label> read_label(const SourceFile& src, const Schema& schema, cma
   Label l;
   l.range = {start, start + after};
   l.text_range = {start + 2, start + 2 + inner.size()};
-  l.text = std::string(text::trim(inner));
+  l.text = text::trim(inner);
   l.section = schema.section_for_label(l.text, &l.alias);
   *has_inline_text = !rest.empty();
   return l;
@@ -238,7 +238,7 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
     const std::size_t line_end = src.line_end(src.line_of(off));
     if (text_begin <= line_end) {
       const std::string_view raw = std::string_view(src.bytes()).substr(text_begin, line_end - text_begin);
-      it.text = std::string(text::trim(raw));
+      it.text = text::trim(raw);
       const std::size_t lead = raw.find_first_not_of(" \t");
       it.text_range = lead == std::string_view::npos ? ByteRange{line_end, line_end}
                                                      : ByteRange{text_begin + lead, text_begin + lead + it.text.size()};

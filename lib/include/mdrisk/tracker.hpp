@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mdrisk/schema.hpp"
@@ -22,7 +23,7 @@ struct Heading {
   std::size_t first_line = 0, last_line = 0;
   ByteRange range;           // all its lines, without the final line ending
   ByteRange text_range;      // the title text (ATX: the one line's text)
-  std::string text;
+  std::string_view text;
 };
 
 enum class Alignment { None, Left, Center, Right };
@@ -30,7 +31,7 @@ enum class Alignment { None, Left, Center, Right };
 struct Cell {
   ByteRange range;       // between the pipes, untrimmed
   ByteRange text_range;  // trimmed
-  std::string text;      // trimmed raw text (escaped pipes kept as "\|")
+  std::string_view text; // trimmed raw text (escaped pipes kept as "\|")
 };
 
 struct Row {
@@ -57,7 +58,7 @@ struct Table {
 struct Label {
   ByteRange range;       // "**Context**:" or "**Context:**" including the colon
   ByteRange text_range;  // "Context" (without a colon inside the stars)
-  std::string text;
+  std::string_view text;
   std::size_t section = npos;  // schema section index; npos = unknown label
   bool alias = false;
 };
@@ -71,7 +72,7 @@ struct ListItem {
   std::size_t content_column = 0;  // bytes from line start to the content
   std::optional<Label> label;
   bool has_inline_text = false;    // text after the label on the same item
-  std::string text;                // first line's text after marker and label, trimmed
+  std::string_view text;           // first line's text after marker and label, trimmed
   ByteRange text_range;            // where `text` is
   bool has_content = false;        // any text or block besides the label
   std::vector<ListItem> children;  // items of nested lists

@@ -14,7 +14,7 @@ void check_empty_section(const Tracker& t, RuleContext& ctx) {
       const ListItem& item = e.items[s.item];
       if (item.has_content || !s.flattened.empty()) continue;
       ctx.report(kEmptySection, item.label->range,
-                 "section **" + item.label->text + "** of entry " + quoted(e.heading.text) + " is empty");
+                 "section **" + std::string(item.label->text) + "** of entry " + quoted(e.heading.text) + " is empty");
     }
   }
 }

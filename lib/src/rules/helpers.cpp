@@ -69,10 +69,10 @@ std::string label_markup(const Schema& s, std::string_view label, bool text_foll
   return "**" + std::string(label) + "**" + (text_follows ? ":" : "");
 }
 
-std::string canonical_cell_text(const ColumnSpec* column, const std::string& text) {
-  if (!column || column->allowed.empty()) return text;
+std::string canonical_cell_text(const ColumnSpec* column, std::string_view text) {
+  if (!column || column->allowed.empty()) return std::string(text);
   ValueMatch m = match_value(*column, text);
-  return m.canonical.empty() ? text : m.canonical;
+  return m.canonical.empty() ? std::string(text) : m.canonical;
 }
 
 }  // namespace mdrisk::rules

@@ -54,6 +54,6 @@ std::string escape_pipes(std::string_view s);
 std::string label_markup(const Schema& s, std::string_view label, bool text_follows);
 
 // Replaces cell values with their canonical spelling; the table printer uses it.
-std::string canonical_cell_text(const ColumnSpec* column, const std::string& text);
+std::string canonical_cell_text(const ColumnSpec* column, std::string_view text);
 
 }  // namespace mdrisk::rules
