@@ -21,7 +21,7 @@ void check_flattened_list(const Tracker& t, RuleContext& ctx) {
       const std::size_t n = s.flattened.size();
       Diagnostic& d = ctx.report(kFlattenedList, first.range,
                                  std::to_string(n) + (n == 1 ? " item" : " items") + " after **" +
-                                     label_item.label->text + "** in entry " + quoted(e.heading.text) +
+                                     std::string(label_item.label->text) + "** in entry " + quoted(e.heading.text) +
                                      (n == 1 ? " belongs" : " belong") + " under it but " +
                                      (n == 1 ? "is" : "are") + " not indented");
       // Indenting moves each item right to the label's text; an item already
@@ -39,7 +39,7 @@ void check_flattened_list(const Tracker& t, RuleContext& ctx) {
           edits.push_back({{at, at}, pad});
         }
       }
-      d.fix = make_fix(Applicability::Safe, "indent the items under **" + label_item.label->text + "**",
+      d.fix = make_fix(Applicability::Safe, "indent the items under **" + std::string(label_item.label->text) + "**",
                        std::move(edits));
     }
   }

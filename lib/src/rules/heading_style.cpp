@@ -24,7 +24,7 @@ void check(const Heading& h, RuleContext& ctx) {
                                       : "heading '" + shown + "' has closing hashes");
   if (multiline) return;  // a multi-line setext heading has no one-line ATX form
   d.fix = make_fix(Applicability::Safe, "write it as an ATX heading",
-                   {{h.range, std::string(static_cast<std::size_t>(h.level), '#') + " " + h.text}});
+                   {{h.range, std::string(static_cast<std::size_t>(h.level), '#') + " " + std::string(h.text)}});
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ std::string line_ref(const SourceFile& src, std::size_t offset) {
 std::string row_name(const Tracker& t, std::size_t row) {
   if (!t.table) return {};
   const Cell* c = t.table->cell(t.table->rows[row], t.schema->name_column);
-  return c ? c->text : std::string();
+  return c ? std::string(c->text) : std::string();
 }
 
 const std::string& canonical_label(const Schema& s, std::size_t section) {

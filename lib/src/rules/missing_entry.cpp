@@ -19,7 +19,7 @@ namespace {
 
 // The table's Mitigation cell, split into action items on commas and
 // semicolons outside code spans.
-std::vector<std::string> mitigation_items(const std::string& cell) {
+std::vector<std::string> mitigation_items(std::string_view cell) {
   std::vector<std::string> items;
   std::string current;
   bool in_code = false;

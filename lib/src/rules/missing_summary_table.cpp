@@ -14,7 +14,7 @@ void check_missing_summary_table(const Tracker& t, RuleContext& ctx) {
                "no `## " + t.schema->table_heading + "` section found");
   } else if (!t.table) {
     ctx.report(kMissingSummaryTable, t.table_heading->range,
-               "section `## " + t.table_heading->text + "` contains no table");
+               "section `## " + std::string(t.table_heading->text) + "` contains no table");
   }
 }
 

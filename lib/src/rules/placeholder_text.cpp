@@ -11,7 +11,7 @@ const RuleInfo kPlaceholderText{"MR308", "placeholder-text", "a section still ho
 
 namespace {
 
-bool is_placeholder(const std::string& text, const std::vector<std::string>& words) {
+bool is_placeholder(std::string_view text, const std::vector<std::string>& words) {
   for (const auto& w : words) {
     if (text.compare(0, w.size(), w) != 0) continue;
     if (text.size() == w.size()) return true;

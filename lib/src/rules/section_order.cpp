@@ -54,7 +54,7 @@ void check_section_order(const Tracker& t, RuleContext& ctx) {
       if (any && s.section < max_seen) {
         const Label& label = *e.items[s.item].label;
         ctx.report(kSectionOrder, label.text_range,
-                   "section **" + label.text + "** should come before **" +
+                   "section **" + std::string(label.text) + "** should come before **" +
                        canonical_label(*t.schema, max_seen) + "** in entry " + quoted(e.heading.text))
             .fix = reorder_sections(e, ctx.source);
         break;
