@@ -3,7 +3,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
-#include <iterator>
+#include <utility>
 
 #include "markdown.hpp"
 #include "rules/helpers.hpp"
@@ -14,20 +14,20 @@ namespace {
 
 cmark_node* as_node(const void* p) { return static_cast<cmark_node*>(const_cast<void*>(p)); }
 
-// mdrisk's own suppression comments may be removed by MR501's fix.
-// Rendered HTML with mdrisk comments (and the spaces before them) erased.
-std::string without_directives(std::string html) {
-  static constexpr std::string_view kOpen = "<!-- mdrisk-", kClose = "-->";
-  std::size_t pos = 0;
-  while ((pos = html.find(kOpen, pos)) != std::string::npos) {
-    const std::size_t close = html.find(kClose, pos);
+constexpr std::string_view kDirectiveOpen = "<!-- mdrisk-", kDirectiveClose = "-->";
+
+// mdrisk's own suppression comments may be removed by MR501's fix: erase
+// them (and the spaces before them) from the rendering that starts at `from`.
+void strip_directives(std::string& html, std::size_t from) {
+  std::size_t pos = from;
+  while ((pos = html.find(kDirectiveOpen, pos)) != std::string::npos) {
+    const std::size_t close = html.find(kDirectiveClose, pos);
     if (close == std::string::npos) break;
     std::size_t begin = pos;
-    while (begin > 0 && (html[begin - 1] == ' ' || html[begin - 1] == '\t')) --begin;
-    html.erase(begin, close + kClose.size() - begin);
+    while (begin > from && (html[begin - 1] == ' ' || html[begin - 1] == '\t')) --begin;
+    html.erase(begin, close + kDirectiveClose.size() - begin);
     pos = begin;
   }
-  return html;
 }
 
 bool is_directive(cmark_node* n) {
@@ -37,126 +37,224 @@ bool is_directive(cmark_node* n) {
   if (!lit) return false;
   std::string_view s(lit);
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  return s.substr(0, 12) == "<!-- mdrisk-";
+  return s.substr(0, kDirectiveOpen.size()) == kDirectiveOpen;
 }
 
-// Inline HTML of a paragraph with its leading label (strong node and the
-// colon after it) left out. Inline nodes are rendered one by one so list
-// tightness, which changes when items are re-nested, does not matter.
-std::string paragraph_text(const ParsedDocument& doc, cmark_node* para, bool has_label) {
-  std::string out;
-  cmark_node* child = cmark_node_first_child(para);
-  if (has_label && child && cmark_node_get_type(child) == CMARK_NODE_STRONG) {
-    child = cmark_node_next(child);
-    if (child && cmark_node_get_type(child) == CMARK_NODE_TEXT) {
-      const char* literal = cmark_node_get_literal(child);
-      const std::string_view lit = literal ? literal : "";
-      std::size_t i = 0;
-      if (i < lit.size() && lit[i] == ':') ++i;
-      while (i < lit.size() && lit[i] == ' ') ++i;
-      out += lit.substr(i);
-      child = cmark_node_next(child);
+std::string_view literal(cmark_node* n) {
+  const char* lit = cmark_node_get_literal(n);
+  return lit ? std::string_view(lit) : std::string_view();
+}
+
+// What cmark's HTML renderer writes for text (houdini_escape_html0, not in
+// secure mode): only these four characters are escaped.
+void append_escaped(std::string& out, std::string_view s) {
+  std::size_t done = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char* entity = nullptr;
+    switch (s[i]) {
+      case '"': entity = "&quot;"; break;
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      default: continue;
     }
+    out.append(s.substr(done, i - done)).append(entity);
+    done = i + 1;
   }
-  for (; child; child = cmark_node_next(child)) out += doc.render_html(child);
-  return without_directives(std::move(out));
+  out.append(s.substr(done));
 }
 
-// Fragments of one list item: its first paragraph (label left out at the top
-// level), then each nested item in turn, then any other block. Nested lists
-// are walked through cmark's nodes rather than the model (which stops two
-// levels down), so re-nesting an item one level deeper changes no fragment;
-// past kMaxListDepth a list is compared as rendered HTML, bounding recursion.
-constexpr int kMaxListDepth = 32;
+// The HTML of one inline node, appended to `out`. The common leaves are
+// written here exactly as cmark's renderer writes them (options: only
+// UNSAFE): a cmark render call per text node was most of the verifier's time.
+void append_inline_html(const ParsedDocument& doc, cmark_node* n, std::string& out) {
+  switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_TEXT: append_escaped(out, literal(n)); return;
+    case CMARK_NODE_SOFTBREAK: out += '\n'; return;
+    case CMARK_NODE_LINEBREAK: out += "<br />\n"; return;
+    case CMARK_NODE_CODE:
+      out += "<code>";
+      append_escaped(out, literal(n));
+      out += "</code>";
+      return;
+    default: doc.append_html(n, out);
+  }
+}
 
-void item_fragments(const ParsedDocument& doc, cmark_node* node, bool strip_label, const std::string& role,
-                    std::vector<std::string>& out, int depth) {
-  bool first = true;
-  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
-    const cmark_node_type type = cmark_node_get_type(c);
-    if (first && type == CMARK_NODE_PARAGRAPH) {
-      std::string text = paragraph_text(doc, c, strip_label);
-      std::string& f = out.emplace_back();
-      f.reserve(role.size() + 1 + text.size());
-      f.append(role).append(1, '\x1f').append(text);
-    } else if (type == CMARK_NODE_LIST && depth < kMaxListDepth) {
-      for (cmark_node* sub = cmark_node_first_child(c); sub; sub = cmark_node_next(sub)) {
-        item_fragments(doc, sub, false, role, out, depth + 1);
+class Builder {
+ public:
+  Builder(const Tracker& t, ContentSignature& sig) : t_(t), doc_(*t.document), sig_(sig) {}
+
+  // A rendered block, directives erased.
+  ContentSignature::Span block(std::string_view prefix, cmark_node* n) {
+    const std::size_t begin = sig_.bytes.size();
+    sig_.bytes += prefix;
+    const std::size_t html = sig_.bytes.size();
+    doc_.append_html(n, sig_.bytes);
+    strip_directives(sig_.bytes, html);
+    return {begin, sig_.bytes.size() - begin};
+  }
+
+  // Fragments of one list item: its first paragraph (label left out at the
+  // top level), then each nested item in turn, then any other block. Nested
+  // lists are walked through cmark's nodes rather than the model (which
+  // stops two levels down), so re-nesting an item one level deeper changes
+  // no fragment; past kMaxListDepth a list is compared as rendered HTML,
+  // bounding recursion.
+  void item(cmark_node* node, bool strip_label, std::string_view role, std::size_t role_id, int depth) {
+    bool first = true;
+    for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+      const cmark_node_type type = cmark_node_get_type(c);
+      if (first && type == CMARK_NODE_PARAGRAPH) {
+        paragraph(c, strip_label, role, role_id);
+      } else if (type == CMARK_NODE_LIST && depth < kMaxListDepth) {
+        for (cmark_node* sub = cmark_node_first_child(c); sub; sub = cmark_node_next(sub)) {
+          item(sub, false, role, role_id, depth + 1);
+        }
+      } else {
+        std::string prefix(role);
+        prefix += '\x1f';
+        pending_.push_back({role_id, block(prefix, c)});
       }
-    } else {
-      out.push_back(role + "\x1f" + doc.render_html(c));
+      first = false;
     }
-    first = false;
   }
+
+  // Inline HTML of a paragraph with its leading label (strong node and the
+  // colon after it) left out. Inline nodes are rendered one by one so list
+  // tightness, which changes when items are re-nested, does not matter.
+  void paragraph(cmark_node* para, bool has_label, std::string_view role, std::size_t role_id) {
+    std::string& out = sig_.bytes;
+    const std::size_t begin = out.size();
+    out.append(role).append(1, '\x1f');
+    const std::size_t text = out.size();
+    cmark_node* child = cmark_node_first_child(para);
+    if (has_label && child && cmark_node_get_type(child) == CMARK_NODE_STRONG) {
+      child = cmark_node_next(child);
+      if (child && cmark_node_get_type(child) == CMARK_NODE_TEXT) {
+        const std::string_view lit = literal(child);
+        std::size_t i = 0;
+        if (i < lit.size() && lit[i] == ':') ++i;
+        while (i < lit.size() && lit[i] == ' ') ++i;
+        out += lit.substr(i);
+        child = cmark_node_next(child);
+      }
+    }
+    for (; child; child = cmark_node_next(child)) append_inline_html(doc_, child, out);
+    strip_directives(out, text);
+    pending_.push_back({role_id, {begin, out.size() - begin}});
+  }
+
+  void entry(const Entry& e) {
+    pending_.clear();
+    roles_.clear();
+    std::string_view role;
+    std::size_t role_id = role_index(role);
+    for (const ListItem& it : e.items) {
+      if (it.label) {
+        role = it.label->section != npos ? std::string_view(rules::canonical_label(*t_.schema, it.label->section))
+                                         : it.label->text;
+        role_id = role_index(role);
+      }
+      item(as_node(it.node), it.label.has_value(), role, role_id, 0);
+    }
+    // Sections may be reordered and flattened items re-nested: compare the
+    // fragments grouped by role (in role order), each group in item order.
+    std::stable_sort(pending_.begin(), pending_.end(), [&](const auto& a, const auto& b) {
+      return roles_[a.first] < roles_[b.first];
+    });
+    ContentSignature::Entry& out = sig_.entries.emplace_back();
+    out.key = e.key;
+    out.first = sig_.fragments.size();
+    for (const auto& p : pending_) sig_.fragments.push_back(p.second);
+    for (const void* n : e.other_blocks) {
+      if (!is_directive(as_node(n))) sig_.fragments.push_back(block("block\x1f", as_node(n)));
+    }
+    out.count = sig_.fragments.size() - out.first;
+  }
+
+  void outside_blocks() {
+    for (const Block& b : t_.blocks) {
+      if (b.managed || b.in_entry) continue;
+      if (t_.table && b.kind == Block::Kind::Table) continue;
+      if (is_directive(as_node(b.node))) continue;
+      sig_.outside.push_back(block("", as_node(b.node)));
+    }
+  }
+
+  void cells() {
+    const Table& table = *t_.table;
+    std::string& out = sig_.bytes;
+    sig_.cells.reserve(table.rows.size() * table.header.cells.size());
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      const std::string prefix = std::to_string(r) + "|";
+      const std::size_t row_begin = sig_.cells.size();
+      for (std::size_t i = 0; i < table.header.cells.size(); ++i) {
+        const std::size_t col = table.column_of_cell[i];
+        const ColumnSpec* spec = col != npos ? &t_.schema->columns[col] : nullptr;
+        const std::string_view name = spec ? std::string_view(spec->key) : table.header.cells[i].text;
+        std::string text = rules::canonical_cell_text(
+            spec, i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : std::string_view());
+        // The name may be re-spelled to match its heading (name-source = "heading").
+        if (col == t_.schema->name_column) text = text::normalize_name(text);
+        const std::size_t begin = out.size();
+        out.append(prefix).append(name).append(1, '|').append(text);
+        sig_.cells.push_back({begin, out.size() - begin});
+      }
+      // Column order may change (MR401 reorders columns): compare each row's
+      // cells as a set.
+      std::sort(sig_.cells.begin() + static_cast<std::ptrdiff_t>(row_begin), sig_.cells.end(),
+                [&](const auto& a, const auto& b) { return sig_.view(a) < sig_.view(b); });
+    }
+  }
+
+ private:
+  static constexpr int kMaxListDepth = 32;
+
+  std::size_t role_index(std::string_view role) {
+    for (std::size_t i = 0; i < roles_.size(); ++i) {
+      if (roles_[i] == role) return i;
+    }
+    roles_.push_back(role);
+    return roles_.size() - 1;
+  }
+
+  const Tracker& t_;
+  const ParsedDocument& doc_;
+  ContentSignature& sig_;
+  std::vector<std::string_view> roles_;  // of the current entry
+  std::vector<std::pair<std::size_t, ContentSignature::Span>> pending_;  // (role, fragment)
+};
+
+std::string entry_name(const ContentSignature::Entry& e) {
+  return e.occurrence == 1 ? e.key : e.key + "#" + std::to_string(e.occurrence);
+}
+
+bool entry_before(const ContentSignature::Entry& a, const ContentSignature::Entry& b) {
+  return a.key != b.key ? a.key < b.key : a.occurrence < b.occurrence;
+}
+
+bool same_entry(const ContentSignature::Entry& a, const ContentSignature::Entry& b) {
+  return a.key == b.key && a.occurrence == b.occurrence;
 }
 
 }  // namespace
 
 ContentSignature content_signature(const Tracker& t) {
   ContentSignature sig;
-  const ParsedDocument& doc = *t.document;
-  const ArenaScope scope = doc.scope();
-  for (const Block& b : t.blocks) {
-    if (b.managed || b.in_entry) continue;
-    if (t.table && b.kind == Block::Kind::Table) continue;
-    if (is_directive(as_node(b.node))) continue;
-    sig.outside.push_back(without_directives(doc.render_html(as_node(b.node))));
+  sig.bytes.reserve(t.source ? t.source->bytes().size() + t.source->bytes().size() / 2 : 0);
+  const ArenaScope scope = t.document->scope();
+  Builder builder(t, sig);
+  builder.outside_blocks();
+  sig.entries.reserve(t.entries.size());
+  for (const Entry& e : t.entries) builder.entry(e);
+  // Entries sharing a name are told apart by their order.
+  std::stable_sort(sig.entries.begin(), sig.entries.end(),
+                   [](const auto& a, const auto& b) { return a.key < b.key; });
+  for (std::size_t i = 1; i < sig.entries.size(); ++i) {
+    if (sig.entries[i].key == sig.entries[i - 1].key) sig.entries[i].occurrence = sig.entries[i - 1].occurrence + 1;
   }
-  // Entries sharing a name get "#2", "#3"... A counter per name: appending
-  // "#" until unused made n same-named entries cost O(n^2) lookups of keys
-  // up to n long (5,000 `### Same` took 17 s).
-  std::map<std::string, std::size_t> repeats;
-  for (const Entry& e : t.entries) {
-    // One lookup for the usual unique name (was count() then operator[]).
-    auto slot = sig.entries.try_emplace(e.key);
-    if (!slot.second) {
-      std::size_t& n = repeats[e.key];
-      std::string key;
-      do key = e.key + "#" + std::to_string(++n + 1);
-      while (sig.entries.count(key));
-      slot = sig.entries.try_emplace(std::move(key));
-    }
-    std::map<std::string, std::vector<std::string>> by_role;
-    std::string role;
-    for (const ListItem& item : e.items) {
-      if (item.label) {
-        role = item.label->section != npos ? rules::canonical_label(*t.schema, item.label->section)
-                                           : item.label->text;
-      }
-      item_fragments(doc, as_node(item.node), item.label.has_value(), role, by_role[role], 0);
-    }
-    std::vector<std::string>& frags = slot.first->second;
-    for (auto& [r, v] : by_role) frags.insert(frags.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
-    for (const void* n : e.other_blocks) {
-      if (is_directive(as_node(n))) continue;
-      frags.push_back("block\x1f" + without_directives(doc.render_html(as_node(n))));
-    }
-  }
-  if (t.table) {
-    const Table& table = *t.table;
-    sig.cells.reserve(table.rows.size() * table.header.cells.size());
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      const std::string prefix = std::to_string(r) + "|";
-      const std::size_t row_begin = sig.cells.size();
-      for (std::size_t i = 0; i < table.header.cells.size(); ++i) {
-        const std::size_t col = table.column_of_cell[i];
-        const std::string_view name = col != npos ? std::string_view(t.schema->columns[col].key) : table.header.cells[i].text;
-        std::string text = rules::canonical_cell_text(col != npos ? &t.schema->columns[col] : nullptr,
-                                                      i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : std::string_view());
-        // The name may be re-spelled to match its heading (name-source = "heading").
-        if (col == t.schema->name_column) text = text::normalize_name(text);
-        std::string cell;
-        cell.reserve(prefix.size() + name.size() + 1 + text.size());
-        cell.append(prefix).append(name).append(1, '|').append(text);
-        sig.cells.push_back(std::move(cell));
-      }
-      // Column order may change (MR401 reorders columns): compare each row's
-      // cells as a set. Every string starts with its row number, so sorting
-      // row by row gives the same equality as one sort of the whole table,
-      // without comparing long shared prefixes across 10^5 strings.
-      std::sort(sig.cells.begin() + static_cast<std::ptrdiff_t>(row_begin), sig.cells.end());
-    }
-  }
+  if (t.table) builder.cells();
   return sig;
 }
 
@@ -166,34 +264,40 @@ std::string first_difference(const ContentSignature& a, const ContentSignature& 
            std::to_string(b.outside.size()) + ")";
   }
   for (std::size_t i = 0; i < a.outside.size(); ++i) {
-    if (a.outside[i] != b.outside[i]) return "the rendering of block " + std::to_string(i + 1) + " outside the tracker changed";
-  }
-  // Both maps are ordered by key: walk them side by side instead of a
-  // find() per entry (same first difference, in the same key order).
-  auto it = b.entries.begin();
-  for (const auto& [key, frags] : a.entries) {
-    while (it != b.entries.end() && it->first < key) ++it;
-    if (it == b.entries.end() || it->first != key) return "entry '" + key + "' disappeared";
-    if (it->second != frags) {
-      // Name the first fragment that differs, so a report can be acted on.
-      const auto& after = it->second;
-      std::size_t i = 0;
-      while (i < frags.size() && i < after.size() && frags[i] == after[i]) ++i;
-      const auto shorten = [](std::string f) {
-        for (char& c : f) c = (c == '\n' || c == '\x1f') ? ' ' : c;
-        return f.size() > 60 ? f.substr(0, 57) + "..." : f;
-      };
-      return "the text of entry '" + key + "' changed (" +
-             (i < frags.size() ? "'" + shorten(frags[i]) + "'" : std::string("nothing")) + " became " +
-             (i < after.size() ? "'" + shorten(after[i]) + "'" : std::string("nothing")) + ")";
+    if (a.view(a.outside[i]) != b.view(b.outside[i])) {
+      return "the rendering of block " + std::to_string(i + 1) + " outside the tracker changed";
     }
+  }
+  // Both lists are sorted by (key, occurrence): walk them side by side.
+  auto it = b.entries.begin();
+  for (const ContentSignature::Entry& ea : a.entries) {
+    while (it != b.entries.end() && entry_before(*it, ea)) ++it;
+    if (it == b.entries.end() || !same_entry(*it, ea)) return "entry '" + entry_name(ea) + "' disappeared";
+    const ContentSignature::Entry& eb = *it;
+    std::size_t i = 0;
+    while (i < ea.count && i < eb.count && a.view(a.fragments[ea.first + i]) == b.view(b.fragments[eb.first + i])) ++i;
+    if (i == ea.count && i == eb.count) continue;
+    // Name the first fragment that differs, so a report can be acted on.
+    const auto shorten = [](std::string_view v) {
+      std::string f(v.substr(0, 61));
+      for (char& c : f) c = (c == '\n' || c == '\x1f') ? ' ' : c;
+      return v.size() > 60 ? f.substr(0, 57) + "..." : f;
+    };
+    const auto shown = [&](const ContentSignature& s, const ContentSignature::Entry& e) {
+      return i < e.count ? "'" + shorten(s.view(s.fragments[e.first + i])) + "'" : std::string("nothing");
+    };
+    return "the text of entry '" + entry_name(ea) + "' changed (" + shown(a, ea) + " became " + shown(b, eb) + ")";
   }
   if (!allow_new_entries) {
-    for (const auto& [key, frags] : b.entries) {
-      if (!a.entries.count(key)) return "entry '" + key + "' appeared";
+    auto ia = a.entries.begin();
+    for (const ContentSignature::Entry& eb : b.entries) {
+      while (ia != a.entries.end() && entry_before(*ia, eb)) ++ia;
+      if (ia == a.entries.end() || !same_entry(*ia, eb)) return "entry '" + entry_name(eb) + "' appeared";
     }
   }
-  if (a.cells != b.cells) return "a Summary Table cell changed";
+  bool cells_equal = a.cells.size() == b.cells.size();
+  for (std::size_t i = 0; cells_equal && i < a.cells.size(); ++i) cells_equal = a.view(a.cells[i]) == b.view(b.cells[i]);
+  if (!cells_equal) return "a Summary Table cell changed";
   return {};
 }
 

@@ -3,8 +3,9 @@
 // every block outside the managed structure, the rendered text of every
 // entry item grouped by entry and section, and every table cell. Two
 // trackers with equal signatures say the same thing, whatever their layout.
-#include <map>
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mdrisk/tracker.hpp"
@@ -12,13 +13,25 @@
 namespace mdrisk {
 
 struct ContentSignature {
-  std::vector<std::string> outside;                        // unmanaged blocks, in order
-  std::map<std::string, std::vector<std::string>> entries;  // entry key -> fragments
-  std::vector<std::string> cells;                           // "row|column|text"
+  // Every fragment's bytes, back to back: one buffer rather than a string
+  // per fragment (a 10k-risk tracker has ~200k of them).
+  std::string bytes;
+  struct Span {
+    std::size_t begin = 0, size = 0;
+  };
+  struct Entry {
+    std::string key;             // normalised entry name
+    std::size_t occurrence = 1;  // 2 for the second entry with the same key...
+    std::size_t first = 0, count = 0;  // its spans in `fragments`
+  };
+  std::vector<Span> outside;    // unmanaged blocks, in order
+  std::vector<Entry> entries;   // sorted by (key, occurrence)
+  std::vector<Span> fragments;  // "role\x1ftext", grouped by role within an entry
+  std::vector<Span> cells;      // "row|column|text", sorted within each row
+
+  std::string_view view(Span s) const { return std::string_view(bytes).substr(s.begin, s.size); }
 };
 
-// Note: rendering unlinks label nodes from the tracker's cmark tree; call it
-// only when the tracker is no longer needed for anything else.
 ContentSignature content_signature(const Tracker& tracker);
 
 // The first difference between two signatures, or empty when equal.

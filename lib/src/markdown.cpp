@@ -106,6 +106,12 @@ std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std
 }
 
 std::string ParsedDocument::render_html(cmark_node* node) const {
+  std::string out;
+  append_html(node, out);
+  return out;
+}
+
+void ParsedDocument::append_html(cmark_node* node, std::string& out) const {
   cmark_llist* exts = render_extensions();
   const ArenaScope scope = this->scope();
   char* html = nullptr;
@@ -118,9 +124,8 @@ std::string ParsedDocument::render_html(cmark_node* node) const {
     // out until the document goes, and verification renders every block.
     html = cmark_render_html_with_mem(node, CMARK_OPT_UNSAFE, exts, cmark_get_default_mem_allocator());
   }
-  std::string out = html ? html : "";
+  if (html) out += html;
   std::free(html);
-  return out;
 }
 
 bool is_table(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_TABLE; }

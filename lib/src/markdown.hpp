@@ -27,6 +27,8 @@ class ParsedDocument {
   [[nodiscard]] ArenaScope scope() const { return ArenaScope(arena_.get()); }
   // HTML of one node and its children, with the same extensions as the parse.
   std::string render_html(cmark_node* node) const;
+  // The same, appended to `out`.
+  void append_html(cmark_node* node, std::string& out) const;
 
  private:
   std::unique_ptr<CmarkArena> arena_;
