@@ -97,29 +97,6 @@ bool SourceFile::ends_with_newline() const {
   return !bytes_.empty() && (bytes_.back() == '\n' || bytes_.back() == '\r');
 }
 
-std::size_t SourceFile::line_start(std::size_t line) const {
-  if (line == 0) return bom_size();
-  if (line > line_starts_.size()) return bytes_.size();
-  return line_starts_[line - 1];
-}
-
-std::size_t SourceFile::line_end_with_eol(std::size_t line) const {
-  return line < line_starts_.size() ? line_starts_[line] : bytes_.size();
-}
-
-std::size_t SourceFile::line_end(std::size_t line) const {
-  std::size_t end = line_end_with_eol(line);
-  const std::size_t start = line_start(line);
-  if (end > start && bytes_[end - 1] == '\n') --end;
-  if (end > start && bytes_[end - 1] == '\r') --end;
-  return end;
-}
-
-std::string_view SourceFile::line_text(std::size_t line) const {
-  const std::size_t s = line_start(line);
-  return std::string_view(bytes_).substr(s, line_end(line) - s);
-}
-
 bool SourceFile::line_is_blank(std::size_t line) const {
   for (char c : line_text(line)) {
     if (c != ' ' && c != '\t') return false;
@@ -131,12 +108,6 @@ std::size_t SourceFile::line_of(std::size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   if (it == line_starts_.begin()) return 1;
   return static_cast<std::size_t>(it - line_starts_.begin());
-}
-
-std::size_t SourceFile::offset_of(std::size_t line, std::size_t byte_column) const {
-  const std::size_t start = line_start(line);
-  if (byte_column == 0) return start;  // cmark's "column 0" means line start
-  return std::min(start + byte_column - 1, line_end_with_eol(line));
 }
 
 Position SourceFile::position_of(std::size_t offset) const {

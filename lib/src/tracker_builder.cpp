@@ -47,6 +47,12 @@ ByteRange lines_range(const SourceFile& src, LineSpan s) {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
+std::size_t child_count(cmark_node* n) {
+  std::size_t count = 0;
+  for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) ++count;
+  return count;
+}
+
 Heading make_heading(const SourceFile& src, cmark_node* n) {
   Heading h;
   h.level = cmark_node_get_heading_level(n);
@@ -169,22 +175,27 @@ Table make_table(const SourceFile& src, const Schema& schema, cmark_node* n) {
   return t;
 }
 
-// Reads a bold label at the start of an item's first paragraph:
+// The line holding byte `offset`, which cmark placed on `line` (offset_of
+// clamps a column past the end to the next line's start).
+std::size_t line_holding(const SourceFile& src, std::size_t line, std::size_t offset) {
+  return offset < src.line_end_with_eol(line) ? line : src.line_of(offset);
+}
+
+// Reads a bold label at the start of an item's first paragraph, which starts
+// at byte `start` of line `para_line`:
 // "**Context**: text", "**Context:** text", "__Monitoring__" alone.
-std::optional<Label> read_label(const SourceFile& src, const Schema& schema, cmark_node* para,
-                                bool* has_inline_text) {
-  cmark_node* first = cmark_node_first_child(para);
-  if (!first || cmark_node_get_type(first) != CMARK_NODE_STRONG) return std::nullopt;
-  const std::size_t start =
-      src.offset_of(static_cast<std::size_t>(cmark_node_get_start_line(para)),
-                    static_cast<std::size_t>(cmark_node_get_start_column(para)));
-  const std::size_t para_line = src.line_of(start);
+std::optional<Label> read_label(const SourceFile& src, const Schema& schema, cmark_node* para, std::size_t start,
+                                std::size_t para_line, bool* has_inline_text) {
+  // The raw bytes first: most items are not labels, and looking at the
+  // paragraph's first inline node costs a cache miss per item.
   const std::string_view line = std::string_view(src.bytes()).substr(start, src.line_end(para_line) - start);
   if (line.size() < 5) return std::nullopt;
   const std::string_view delim = line.substr(0, 2);
   if (delim != "**" && delim != "__") return std::nullopt;
   const std::size_t close = line.find(delim, 2);
   if (close == std::string_view::npos || close == 2) return std::nullopt;
+  cmark_node* first = cmark_node_first_child(para);
+  if (!first || cmark_node_get_type(first) != CMARK_NODE_STRONG) return std::nullopt;
   std::string_view inner = line.substr(2, close - 2);
   std::size_t after = close + 2;
   bool colon = false;
@@ -228,14 +239,16 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
   it.content_column = it.marker_column + 2;
   cmark_node* first = cmark_node_first_child(item);
   if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
-    const std::size_t off = src.offset_of(static_cast<std::size_t>(cmark_node_get_start_line(first)),
-                                          static_cast<std::size_t>(cmark_node_get_start_column(first)));
-    if (src.line_of(off) == span.first) it.content_column = off - src.line_start(span.first);
+    const auto para_start_line = static_cast<std::size_t>(cmark_node_get_start_line(first));
+    const std::size_t off =
+        src.offset_of(para_start_line, static_cast<std::size_t>(cmark_node_get_start_column(first)));
+    const std::size_t para_line = line_holding(src, para_start_line, off);
+    if (para_line == span.first) it.content_column = off - src.line_start(span.first);
     bool inline_text = false;
-    it.label = read_label(src, schema, first, &inline_text);
+    it.label = read_label(src, schema, first, off, para_line, &inline_text);
     it.has_inline_text = it.label ? inline_text : true;
     const std::size_t text_begin = it.label ? it.label->range.end : off;
-    const std::size_t line_end = src.line_end(src.line_of(off));
+    const std::size_t line_end = src.line_end(para_line);
     if (text_begin <= line_end) {
       const std::string_view raw = std::string_view(src.bytes()).substr(text_begin, line_end - text_begin);
       it.text = text::trim(raw);
@@ -247,6 +260,7 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
   for (cmark_node* c = first; c; c = cmark_node_next(c)) {
     if (cmark_node_get_type(c) == CMARK_NODE_LIST) {
       if (depth + 1 < kMaxItemDepth) {
+        it.children.reserve(it.children.size() + child_count(c));
         for (cmark_node* sub = cmark_node_first_child(c); sub; sub = cmark_node_next(sub)) {
           it.children.push_back(make_item(src, schema, sub, depth + 1));
         }
@@ -375,6 +389,7 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
           current_has_list = true;
           current->list_is_tight = cmark_node_get_list_tight(n) != 0;
           current->list_range = lines_range(src, span);
+          current->items.reserve(child_count(n));
           for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
             current->items.push_back(make_item(src, schema, item, 0));
           }

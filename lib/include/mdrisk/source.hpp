@@ -68,4 +68,35 @@ class SourceFile {
   std::vector<std::size_t> line_starts_;  // offsets into bytes_
 };
 
+// Defined here so the model builder's per-node position arithmetic inlines.
+inline std::size_t SourceFile::line_start(std::size_t line) const {
+  if (line == 0) return bom_size();
+  if (line > line_starts_.size()) return bytes_.size();
+  return line_starts_[line - 1];
+}
+
+inline std::size_t SourceFile::line_end_with_eol(std::size_t line) const {
+  return line < line_starts_.size() ? line_starts_[line] : bytes_.size();
+}
+
+inline std::size_t SourceFile::line_end(std::size_t line) const {
+  std::size_t end = line_end_with_eol(line);
+  const std::size_t start = line_start(line);
+  if (end > start && bytes_[end - 1] == '\n') --end;
+  if (end > start && bytes_[end - 1] == '\r') --end;
+  return end;
+}
+
+inline std::string_view SourceFile::line_text(std::size_t line) const {
+  const std::size_t s = line_start(line);
+  return std::string_view(bytes_).substr(s, line_end(line) - s);
+}
+
+inline std::size_t SourceFile::offset_of(std::size_t line, std::size_t byte_column) const {
+  const std::size_t start = line_start(line);
+  if (byte_column == 0) return start;  // cmark's "column 0" means line start
+  const std::size_t end = line_end_with_eol(line);
+  return start + byte_column - 1 < end ? start + byte_column - 1 : end;
+}
+
 }  // namespace mdrisk
