@@ -25,6 +25,11 @@ bool RuleSettings::enabled(std::string_view code) const {
 
 std::vector<Diagnostic> lint_tracker(const Tracker& tracker, const LintOptions& options) {
   std::vector<Diagnostic> out;
+  // Room for a few findings per row and entry up front: a messy tracker has
+  // ~5 per entry, and growing the vector moved every Diagnostic (strings, a
+  // Fix) again at each doubling. Pages never written cost no memory.
+  const std::size_t rows = tracker.table ? tracker.table->rows.size() : 0;
+  out.reserve(16 + 4 * (rows + tracker.entries.size()));
   rules::RuleContext ctx(tracker, out);
   for (const rules::Rule& rule : rules::registry()) {
     if (!options.rules.enabled(rule.info.code)) continue;
