@@ -48,6 +48,13 @@ std::string_view literal(cmark_node* n) {
 // What cmark's HTML renderer writes for text (houdini_escape_html0, not in
 // secure mode): only these four characters are escaped.
 void append_escaped(std::string& out, std::string_view s) {
+  // Most text has nothing to escape: one branch-free scan, then one append.
+  bool special = false;
+  for (const char c : s) special |= (c == '"') | (c == '&') | (c == '<') | (c == '>');
+  if (!special) {
+    out.append(s);
+    return;
+  }
   std::size_t done = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char* entity = nullptr;

@@ -1,5 +1,6 @@
 // MR205 duplicate-entry: two detailed entries for the same risk.
 // Why: readers update one and not the other; they drift apart.
+#include <string_view>
 #include <unordered_map>
 
 #include "all.hpp"
@@ -11,7 +12,9 @@ const RuleInfo kDuplicateEntry{"MR205", "duplicate-entry", "two detailed entries
                                Severity::Error, false};
 
 void check_duplicate_entry(const Tracker& t, RuleContext& ctx) {
-  std::unordered_map<std::string, std::size_t> first;
+  // Keyed by views of the entries' own keys: no copy per entry.
+  std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(t.entries.size());
   for (std::size_t i = 0; i < t.entries.size(); ++i) {
     const Entry& e = t.entries[i];
     if (e.key.empty()) continue;

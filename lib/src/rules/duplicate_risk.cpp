@@ -1,6 +1,7 @@
 // MR107 duplicate-risk: two table rows name the same risk (after
 // normalisation). Why: entries are matched by name, so the second row can
 // never have its own entry, and counts double.
+#include <string_view>
 #include <unordered_map>
 
 #include "all.hpp"
@@ -13,7 +14,9 @@ const RuleInfo kDuplicateRisk{"MR107", "duplicate-risk", "two Summary Table rows
 
 void check_duplicate_risk(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
-  std::unordered_map<std::string, std::size_t> first;
+  // Keyed by views of the tracker's own keys: no copy per row.
+  std::unordered_map<std::string_view, std::size_t> first;
+  first.reserve(t.row_keys.size());
   for (std::size_t r = 0; r < t.row_keys.size(); ++r) {
     if (t.row_keys[r].empty()) continue;
     auto [it, inserted] = first.emplace(t.row_keys[r], r);

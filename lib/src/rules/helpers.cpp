@@ -63,6 +63,13 @@ bool policy_requires(const Tracker& t, const Entry& e, std::size_t section) {
   return false;
 }
 
+bool is_label_markup(const Schema& s, std::string_view label, bool text_follows, std::string_view written) {
+  // label_markup(s, label, text_follows) == written, without building it.
+  const std::string_view close = s.label_colon_inside ? ":**" : (text_follows ? "**:" : "**");
+  return written.size() == 2 + label.size() + close.size() && written.substr(0, 2) == "**" &&
+         written.substr(2, label.size()) == label && written.substr(2 + label.size()) == close;
+}
+
 std::string label_markup(const Schema& s, std::string_view label, bool text_follows) {
   // Colon-inside registers write the colon on every label, text or not.
   if (s.label_colon_inside) return "**" + std::string(label) + ":**";

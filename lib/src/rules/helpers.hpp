@@ -51,6 +51,8 @@ std::string escape_pipes(std::string_view s);
 
 // A section label as canonically written: `**Label**:` / `**Label**`, or
 // `**Label:**` (always) when the schema puts the colon inside.
+// True when `written` is exactly label_markup(s, label, text_follows).
+bool is_label_markup(const Schema& s, std::string_view label, bool text_follows, std::string_view written);
 std::string label_markup(const Schema& s, std::string_view label, bool text_follows);
 
 // Replaces cell values with their canonical spelling; the table printer uses it.

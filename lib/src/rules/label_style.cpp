@@ -15,10 +15,10 @@ void check_label_style(const Tracker& t, RuleContext& ctx) {
     for (const Section& s : e.sections) {
       const ListItem& item = e.items[s.item];
       const Label& label = *item.label;
-      const std::string want = label_markup(*t.schema, label.text, item.has_inline_text);
       const std::string_view have =
           std::string_view(ctx.source.bytes()).substr(label.range.begin, label.range.size());
-      if (have == want) continue;
+      if (is_label_markup(*t.schema, label.text, item.has_inline_text, have)) continue;
+      const std::string want = label_markup(*t.schema, label.text, item.has_inline_text);
       ctx.report(kLabelStyle, label.range, "label " + quoted(have) + " should be written " + quoted(want))
           .fix = make_fix(Applicability::Safe, "write " + quoted(want), {{label.range, want}});
     }
