@@ -5,7 +5,7 @@
 // which a hand-written matcher would only approximate.
 #include "mdrisk/discover.hpp"
 
-#include <git2.h>
+#include "libgit2_loader.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -127,53 +127,49 @@ std::string relative_to(const fs::path& root_abs, const fs::path& p) {
 // ---- git -----------------------------------------------------------------
 
 struct RepoDeleter {
-  void operator()(git_repository* r) const { git_repository_free(r); }
+  void operator()(git_repository* r) const { libgit2()->repository_free(r); }
 };
 
+// Asked only after Walker::walk checked that libgit2() loaded.
 class GitIgnores {
  public:
-  // libgit2 is initialised on first use, not here: its initialisation loads
-  // the TLS certificate store (~10 ms of CPU), and a run given only explicit
-  // files or stdin never asks git anything.
-  GitIgnores() = default;
-
   // Whether git ignores `p` (a file, or a folder when `is_dir`).
   bool ignored(const fs::path& p, bool is_dir) {
-    static std::once_flag once;
-    std::call_once(once, [] { git_libgit2_init(); });
+    const Libgit2* git = libgit2();
+    if (!git) return false;
     std::error_code ec;
     const fs::path abs = fs::weakly_canonical(fs::absolute(p, ec), ec);
     const fs::path dir = is_dir ? abs : abs.parent_path();
-    git_repository* repo = repo_for(dir);
+    git_repository* repo = repo_for(*git, dir);
     if (!repo) return false;
-    const char* workdir = git_repository_workdir(repo);
+    const char* workdir = git->repository_workdir(repo);
     if (!workdir) return false;  // bare
     std::string rel = abs.lexically_relative(fs::path(workdir).lexically_normal()).generic_string();
     if (rel.empty() || rel == "." || rel.starts_with("..")) return false;
     if (is_dir) rel += '/';
     int result = 0;
-    if (git_ignore_path_is_ignored(&result, repo, rel.c_str()) != 0) return false;
+    if (git->ignore_path_is_ignored(&result, repo, rel.c_str()) != 0) return false;
     return result == 1;
   }
 
  private:
-  git_repository* repo_for(const fs::path& dir) {
+  git_repository* repo_for(const Libgit2& git, const fs::path& dir) {
     const std::string key = dir.string();
     if (auto it = by_dir_.find(key); it != by_dir_.end()) return it->second;
     git_repository* found = nullptr;
     git_buf root = GIT_BUF_INIT;
-    if (git_repository_discover(&root, key.c_str(), 0, nullptr) == 0) {
+    if (git.repository_discover(&root, key.c_str(), 0, nullptr) == 0) {
       const std::string gitdir(root.ptr, root.size);
       auto it = repos_.find(gitdir);
       if (it == repos_.end()) {
         git_repository* repo = nullptr;
-        if (git_repository_open(&repo, gitdir.c_str()) == 0) {
+        if (git.repository_open(&repo, gitdir.c_str()) == 0) {
           it = repos_.emplace(gitdir, std::unique_ptr<git_repository, RepoDeleter>(repo)).first;
         }
       }
       if (it != repos_.end()) found = it->second.get();
     }
-    git_buf_dispose(&root);
+    git.buf_dispose(&root);
     by_dir_[key] = found;
     return found;
   }
@@ -216,6 +212,11 @@ class Walker {
   }
 
   Result<bool> walk(const fs::path& dir, std::vector<std::string>& out) {
+    std::string why;
+    if (opt_.respect_gitignore && !libgit2(&why)) {
+      return Error{ErrorKind::Io, dir.string() + ": cannot read .gitignore files (" + why +
+                                      "); install libgit2, or pass --no-respect-gitignore"};
+    }
     std::error_code ec;
     fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
     if (ec) return Error{ErrorKind::Io, dir.string() + ": " + ec.message()};

@@ -1,0 +1,28 @@
+#pragma once
+// libgit2, loaded the first time a folder walk asks what .gitignore
+// excludes. Linked normally it cost every run ~1.8 ms of start-up (it pulls
+// in 16 more libraries: mbedtls, krb5, libssh2... all bound eagerly), a
+// third of a small file's lint and most of a pre-commit hook's fixed cost,
+// although a run on explicit files or stdin never asks git anything.
+#include <git2.h>
+
+#include <string>
+
+namespace mdrisk {
+
+// The libgit2 functions mdrisk uses.
+struct Libgit2 {
+  int (*libgit2_init)();
+  int (*repository_discover)(git_buf*, const char*, int, const char*);
+  int (*repository_open)(git_repository**, const char*);
+  const char* (*repository_workdir)(const git_repository*);
+  void (*repository_free)(git_repository*);
+  int (*ignore_path_is_ignored)(int*, git_repository*, const char*);
+  void (*buf_dispose)(git_buf*);
+};
+
+// Loads and initialises libgit2 once per process (thread-safe). nullptr when
+// it cannot be loaded; `why` then says what failed.
+const Libgit2* libgit2(std::string* why = nullptr);
+
+}  // namespace mdrisk
