@@ -3,6 +3,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #include "markdown.hpp"
@@ -42,16 +43,17 @@ bool is_directive(cmark_node* n) {
 
 std::string_view literal(cmark_node* n) {
   const char* lit = cmark_node_get_literal(n);
-  return lit ? std::string_view(lit) : std::string_view();
+  return std::string_view(lit ? lit : "");  // NUL-terminated either way
 }
 
 // What cmark's HTML renderer writes for text (houdini_escape_html0, not in
 // secure mode): only these four characters are escaped.
+// `s` is a cmark literal, NUL-terminated at s.size().
 void append_escaped(std::string& out, std::string_view s) {
-  // Most text has nothing to escape: one branch-free scan, then one append.
-  bool special = false;
-  for (const char c : s) special |= (c == '"') | (c == '&') | (c == '<') | (c == '>');
-  if (!special) {
+  // Most text has nothing to escape: strcspn (SIMD in glibc) finds that in
+  // one pass, then one append. (An early stop, say at an embedded NUL, only
+  // sends the text down the careful path below.)
+  if (std::strcspn(s.data(), "\"&<>") == s.size()) {
     out.append(s);
     return;
   }
@@ -167,9 +169,11 @@ class Builder {
     }
     // Sections may be reordered and flattened items re-nested: compare the
     // fragments grouped by role (in role order), each group in item order.
-    std::stable_sort(pending_.begin(), pending_.end(), [&](const auto& a, const auto& b) {
-      return roles_[a.first] < roles_[b.first];
-    });
+    const auto by_role = [&](const auto& a, const auto& b) { return roles_[a.first] < roles_[b.first]; };
+    // Usually already in order (Context, Mitigation, Monitoring).
+    if (!std::is_sorted(pending_.begin(), pending_.end(), by_role)) {
+      std::stable_sort(pending_.begin(), pending_.end(), by_role);
+    }
     ContentSignature::Entry& out = sig_.entries.emplace_back();
     out.key = e.key;
     out.first = sig_.fragments.size();
@@ -193,6 +197,7 @@ class Builder {
     const Table& table = *t_.table;
     std::string& out = sig_.bytes;
     sig_.cells.reserve(table.rows.size() * table.header.cells.size());
+    const bool names_are_keys = t_.schema->link == LinkMode::Name && t_.row_keys.size() == table.rows.size();
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       const std::string prefix = std::to_string(r) + "|";
       const std::size_t row_begin = sig_.cells.size();
@@ -200,12 +205,23 @@ class Builder {
         const std::size_t col = table.column_of_cell[i];
         const ColumnSpec* spec = col != npos ? &t_.schema->columns[col] : nullptr;
         const std::string_view name = spec ? std::string_view(spec->key) : table.header.cells[i].text;
-        std::string text = rules::canonical_cell_text(
-            spec, i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : std::string_view());
-        // The name may be re-spelled to match its heading (name-source = "heading").
-        if (col == t_.schema->name_column) text = text::normalize_name(text);
+        const std::string_view raw = i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : std::string_view();
         const std::size_t begin = out.size();
-        out.append(prefix).append(name).append(1, '|').append(text);
+        out.append(prefix).append(name).append(1, '|');
+        if (col == t_.schema->name_column) {
+          // The name may be re-spelled to match its heading (name-source =
+          // "heading"): compare it normalised. Rows keyed by name already
+          // hold exactly that in row_keys.
+          if (names_are_keys && spec->allowed.empty()) {
+            out.append(t_.row_keys[r]);
+          } else {
+            out.append(text::normalize_name(rules::canonical_cell_text(spec, raw)));
+          }
+        } else if (spec && !spec->allowed.empty()) {
+          out.append(rules::canonical_cell_text(spec, raw));
+        } else {
+          out.append(raw);
+        }
         sig_.cells.push_back({begin, out.size() - begin});
       }
       // Column order may change (MR401 reorders columns): compare each row's
