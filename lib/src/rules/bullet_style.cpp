@@ -2,6 +2,8 @@
 // labels) use `-` bullets. Why: one marker style; and
 // since a change of marker starts a new list in CommonMark, the fix rewrites
 // every marker of a list at once so the list stays one list.
+#include <fmt/format.h>
+
 #include "all.hpp"
 #include "helpers.hpp"
 
@@ -40,8 +42,8 @@ void check_bullet_style(const Tracker& t, RuleContext& ctx) {
     if (edits.empty()) continue;
     // Report first, then move the edits: in `a = b` C++17 evaluates b first.
     Diagnostic& d = ctx.report(kBulletStyle, edits.front().range,
-                               "entry " + quoted(e.heading.text) + " uses '" +
-                                   ctx.source.bytes()[edits.front().range.begin] + "' bullets");
+                               fmt::format("entry '{}' uses '{}' bullets", e.heading.text,
+                                           ctx.source.bytes()[edits.front().range.begin]));
     if (fixable) d.fix = make_fix(Applicability::Safe, "use '-' bullets", std::move(edits));
   }
 }

@@ -79,7 +79,7 @@ std::string label_markup(const Schema& s, std::string_view label, bool text_foll
 std::string canonical_cell_text(const ColumnSpec* column, std::string_view text) {
   if (!column || column->allowed.empty()) return std::string(text);
   ValueMatch m = match_value(*column, text);
-  return m.canonical.empty() ? std::string(text) : m.canonical;
+  return std::string(m.canonical.empty() ? text : m.canonical);
 }
 
 }  // namespace mdrisk::rules

@@ -13,7 +13,7 @@ inline std::string quoted(std::string_view s) { return "'" + std::string(s) + "'
 // The canonical spelling of `value` in a column with allowed values: an exact
 // match, a case-insensitive match, or a configured alias. Empty when none.
 struct ValueMatch {
-  std::string canonical;
+  std::string_view canonical;  // points into the column's schema
   bool exact = false;
 };
 ValueMatch match_value(const ColumnSpec& column, std::string_view value);

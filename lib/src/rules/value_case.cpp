@@ -1,6 +1,8 @@
 // MR106 value-case: an allowed value written in another case or as an alias
 // ("high", "Med"). Why: the value is understood, but filters and exact-match
 // dashboards are not; the fix spells it canonically.
+#include <fmt/format.h>
+
 #include "all.hpp"
 #include "helpers.hpp"
 
@@ -13,8 +15,10 @@ void check_value_case(const Tracker& t, RuleContext& ctx) {
   for_each_valued_cell(t, [&](const ColumnSpec& col, const Cell& cell) {
     const ValueMatch m = match_value(col, cell.text);
     if (m.canonical.empty() || m.exact) return;
-    ctx.report(kValueCase, cell.text_range, quoted(cell.text) + " should be written " + quoted(m.canonical))
-        .fix = make_fix(Applicability::Safe, "write " + quoted(m.canonical), {{cell.text_range, m.canonical}});
+    // One formatted string per message: a messy table has a finding per cell.
+    ctx.report(kValueCase, cell.text_range, fmt::format("'{}' should be written '{}'", cell.text, m.canonical))
+        .fix = make_fix(Applicability::Safe, fmt::format("write '{}'", m.canonical),
+                        {{cell.text_range, std::string(m.canonical)}});
   });
 }
 
