@@ -3,11 +3,18 @@
 #include <optional>
 
 #include "content_signature.hpp"
+#include "linter_passes.hpp"
 #include "mdrisk/fix.hpp"
 #include "tracker_builder.hpp"
 
 namespace mdrisk {
 namespace {
+
+std::vector<std::size_t> identity_order(std::size_t n) {
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  return order;
+}
 
 bool applicable(const Diagnostic& d, const FixOptions& o) {
   if (!d.fix) return false;
@@ -33,14 +40,29 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
     // Never hold two parsed documents at once: the last pass's tree makes
     // room for (and lends its memory to) this one.
     tracker = parse_tracker(*src, lint.schema, tracker ? &*tracker : nullptr);
-    std::vector<Diagnostic> diags = lint_tracker(*tracker, lint);
+    // Only rules that can fix something matter to a pass that applies fixes:
+    // the other findings of such a pass are never shown. Suppression
+    // comments make rules depend on each other (an unused one is a fixable
+    // finding), so with any of them present every rule runs.
+    const bool whole = has_directives(*src);
+    std::vector<Diagnostic> diags;
+    if (whole) {
+      diags = lint_tracker(*tracker, lint);
+    } else {
+      run_rules(*tracker, lint, RuleSubset::Fixable, diags);
+    }
     std::vector<const Fix*> fixes;
-    for (const Diagnostic& d : diags) {
-      if (applicable(d, options)) fixes.push_back(&*d.fix);
+    // In lint_tracker's order, which decides between overlapping fixes.
+    for (std::size_t i : whole ? identity_order(diags.size()) : sorted_order(diags)) {
+      if (applicable(diags[i], options)) fixes.push_back(&*diags[i].fix);
     }
     outcome.passes = pass + 1;
     if (pass == 0) outcome.problems_fixed = fixes.size();
     if (fixes.empty()) {
+      if (!whole) {  // the last pass: its findings are reported, so all of them
+        run_rules(*tracker, lint, RuleSubset::NotFixable, diags);
+        finish_diagnostics(*tracker, lint, diags);
+      }
       outcome.remaining = std::move(diags);
       converged = true;
       break;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "linter_passes.hpp"
 #include "rules/all.hpp"
 #include "suppressions.hpp"
 #include "text.hpp"
@@ -23,44 +24,68 @@ bool RuleSettings::enabled(std::string_view code) const {
   return select.empty() || matches(select);
 }
 
-std::vector<Diagnostic> lint_tracker(const Tracker& tracker, const LintOptions& options) {
-  std::vector<Diagnostic> out;
+namespace {
+
+bool diagnostic_before(const Diagnostic& a, const Diagnostic& b) {
+  if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+  return a.code < b.code;
+}
+
+}  // namespace
+
+void run_rules(const Tracker& tracker, const LintOptions& options, RuleSubset subset, std::vector<Diagnostic>& out) {
   // Room for a few findings per row and entry up front: a messy tracker has
   // ~5 per entry, and growing the vector moved every Diagnostic (strings, a
   // Fix) again at each doubling. Pages never written cost no memory.
   const std::size_t rows = tracker.table ? tracker.table->rows.size() : 0;
-  out.reserve(16 + 4 * (rows + tracker.entries.size()));
+  out.reserve(out.size() + 16 + 4 * (rows + tracker.entries.size()));
   rules::RuleContext ctx(tracker, out);
   for (const rules::Rule& rule : rules::registry()) {
+    if (subset == RuleSubset::Fixable && !rule.info.fixable) continue;
+    if (subset == RuleSubset::NotFixable && rule.info.fixable) continue;
     if (!options.rules.enabled(rule.info.code)) continue;
     rule.check(tracker, ctx);
   }
+}
+
+void finish_diagnostics(const Tracker& tracker, const LintOptions& options, std::vector<Diagnostic>& out) {
   std::vector<Directive> directives = scan_directives(*tracker.source);
   if (!directives.empty()) {
     apply_suppressions(*tracker.source, out, directives);
-    if (options.rules.enabled(rules::kUnusedSuppression.code)) rules::report_unused_suppressions(directives, ctx);
+    if (options.rules.enabled(rules::kUnusedSuppression.code)) {
+      rules::RuleContext ctx(tracker, out);
+      rules::report_unused_suppressions(directives, ctx);
+    }
   }
   if (!options.rules.severity.empty()) {
     for (Diagnostic& d : out) {
       if (auto it = options.rules.severity.find(d.code); it != options.rules.severity.end()) d.severity = it->second;
     }
   }
-  const auto before = [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
-    return a.code < b.code;
-  };
   // A stable sort of the indices, then one move per diagnostic: sorting the
   // Diagnostics themselves moved each (strings, vectors, a Fix) log n times.
-  if (!std::is_sorted(out.begin(), out.end(), before)) {
-    std::vector<std::size_t> order(out.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return before(out[a], out[b]); });
+  if (!std::is_sorted(out.begin(), out.end(), diagnostic_before)) {
     std::vector<Diagnostic> sorted;
     sorted.reserve(out.size());
-    for (std::size_t i : order) sorted.push_back(std::move(out[i]));
+    for (std::size_t i : sorted_order(out)) sorted.push_back(std::move(out[i]));
     out = std::move(sorted);
   }
+}
+
+std::vector<std::size_t> sorted_order(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::size_t> order(diagnostics.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return diagnostic_before(diagnostics[a], diagnostics[b]); });
+  return order;
+}
+
+bool has_directives(const SourceFile& source) { return !scan_directives(source).empty(); }
+
+std::vector<Diagnostic> lint_tracker(const Tracker& tracker, const LintOptions& options) {
+  std::vector<Diagnostic> out;
+  run_rules(tracker, options, RuleSubset::All, out);
+  finish_diagnostics(tracker, options, out);
   return out;
 }
 
