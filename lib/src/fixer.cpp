@@ -103,6 +103,8 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   if (!diff.empty()) {
     return Error{ErrorKind::FixFailed, "safety check failed: " + diff + "; nothing was written"};
   }
+  tracker.reset();  // its views point into `current`, which moves out now
+  outcome.output_file = std::move(current);
   return outcome;
 }
 

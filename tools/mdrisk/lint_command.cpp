@@ -81,7 +81,7 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
   }
   out.fixed = fixed->problems_fixed;
   if (from_stdin) {
-    out.out = fixed->output;
+    out.out = std::move(fixed->output);
   } else if (fixed->changed()) {
     auto written = mdrisk::write_atomic(path, fixed->output);
     if (!written) {
@@ -94,8 +94,7 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
     out.shown = std::move(*source);
     return out;
   }
-  auto shown = mdrisk::SourceFile::from_bytes(source->name(), std::move(fixed->output));
-  if (shown) out.shown = std::move(*shown);
+  out.shown = std::move(fixed->output_file);  // validated by the fix loop's last pass
   return out;
 }
 

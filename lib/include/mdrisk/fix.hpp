@@ -3,6 +3,7 @@
 // the --fix loop that applies, re-parses, re-lints and verifies until
 // nothing applicable is left.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,9 @@ struct FixOutcome {
   std::size_t problems_fixed = 0;         // findings of the input that had an applicable fix
   int passes = 0;
   std::vector<Diagnostic> remaining;     // diagnostics of the output
+  // The output, validated and indexed as the last pass read it (set when
+  // changed()): what `remaining` points into, without validating it again.
+  std::optional<SourceFile> output_file;
   bool changed() const { return fixes_applied > 0; }
 };
 
