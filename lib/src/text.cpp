@@ -62,9 +62,13 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 std::string normalize_name(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written through a raw pointer into a string sized for the worst case
+  // (every name of a 10k tracker goes through here, twice per --fix).
+  std::string out(s.size(), '\0');
+  char* const begin = out.data();
+  char* o = begin;
   bool pending_space = false;
+  bool ascii = true;
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1]))) {
@@ -73,22 +77,17 @@ std::string normalize_name(std::string_view s) {
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      pending_space = !out.empty();
+      pending_space = o != begin;
       continue;
     }
-    if (pending_space) out.push_back(' ');
+    if (pending_space) *o++ = ' ';
     pending_space = false;
-    out.push_back(c);
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    // ASCII folds in place, as casefold() would, without a second string.
+    *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  bool ascii = true;
-  for (unsigned char c : out) ascii = ascii && c < 0x80;
-  if (ascii) {  // fold in place, as casefold() would, without a second string
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
-  return casefold(out);
+  out.resize(static_cast<std::size_t>(o - begin));
+  return ascii ? out : casefold(out);
 }
 
 std::size_t display_width(std::string_view s) {

@@ -406,14 +406,17 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
     const std::size_t key_column = schema.link == LinkMode::Id ? schema.id_column : schema.name_column;
     const std::size_t name_cell =
         key_column < t.table->cell_of_column.size() ? t.table->cell_of_column[key_column] : npos;
-    std::unordered_map<std::string, std::size_t> row_by_key;
-    for (std::size_t r = 0; r < t.table->rows.size(); ++r) {
-      const Row& row = t.table->rows[r];
-      std::string key = name_cell != npos && name_cell < row.cells.size()
-                            ? text::normalize_name(row.cells[name_cell].text)
-                            : std::string();
-      if (!key.empty()) row_by_key.emplace(key, r);
-      t.row_keys.push_back(std::move(key));
+    t.row_keys.reserve(t.table->rows.size());
+    for (const Row& row : t.table->rows) {
+      t.row_keys.push_back(name_cell != npos && name_cell < row.cells.size()
+                               ? text::normalize_name(row.cells[name_cell].text)
+                               : std::string());
+    }
+    // Views of row_keys, which no longer grows.
+    std::unordered_map<std::string_view, std::size_t> row_by_key;
+    row_by_key.reserve(t.row_keys.size());
+    for (std::size_t r = 0; r < t.row_keys.size(); ++r) {
+      if (!t.row_keys[r].empty()) row_by_key.emplace(t.row_keys[r], r);
     }
     t.entry_of_row.assign(t.table->rows.size(), npos);
     for (std::size_t i = 0; i < t.entries.size(); ++i) {
