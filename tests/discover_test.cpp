@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "mdrisk/discover.hpp"
+#include "libgit2_loader.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -156,3 +157,29 @@ TEST(Discover, ConfigGlobsAreRelativeToTheConfigFolder) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "All checks passed (2 files).\n") << r.err;  // risks.md and extra/list.txt
 }
+
+// libgit2 is opened on demand (lib/src/libgit2_loader.hpp).
+namespace {
+
+TEST(Libgit2Loader, LoadsTheLibraryTheBuildWasMadeAgainst) {
+  std::string why;
+  ASSERT_NE(mdrisk::libgit2(&why), nullptr) << why;
+  EXPECT_NE(mdrisk::libgit2()->ignore_path_is_ignored, nullptr);
+}
+
+TEST(Libgit2Loader, AFailedLoadSaysWhichLibraryAndWhy) {
+  mdrisk::Libgit2 api{};
+  std::string why;
+  EXPECT_FALSE(mdrisk::load_libgit2("libgit2-mdrisk-test-missing.so.0", api, why));
+  EXPECT_NE(why.find("cannot load libgit2-mdrisk-test-missing.so.0"), std::string::npos) << why;
+}
+
+TEST(Libgit2Loader, ALibraryWithoutTheFunctionsIsRefusedByName) {
+  mdrisk::Libgit2 api{};
+  std::string why;
+  // libc is loaded in every process and has none of git's functions.
+  EXPECT_FALSE(mdrisk::load_libgit2("libc.so.6", api, why));
+  EXPECT_EQ(why, "libgit2 has no git_libgit2_init");
+}
+
+}  // namespace

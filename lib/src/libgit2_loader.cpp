@@ -2,7 +2,7 @@
 
 #include <dlfcn.h>
 
-#include <mutex>
+#include <string>
 
 namespace mdrisk {
 namespace {
@@ -24,33 +24,39 @@ Loaded load() {
   Loaded l;
   // The soname the build was made against (MDRISK_LIBGIT2_SONAME, from
   // pkg-config's version), then the unversioned development name.
-  void* h = nullptr;
+  // The message reported is the first one: the soname is what a user can install.
   for (const char* name : {MDRISK_LIBGIT2_SONAME, "libgit2.so"}) {
-    if ((h = ::dlopen(name, RTLD_NOW | RTLD_LOCAL))) break;
+    std::string why;
+    if ((l.ok = load_libgit2(name, l.api, why))) break;
+    if (l.why.empty()) l.why = why;
   }
-  if (!h) {
-    const char* err = ::dlerror();
-    l.why = std::string("cannot load ") + MDRISK_LIBGIT2_SONAME + (err ? std::string(": ") + err : "");
-    return l;
-  }
-  Libgit2& a = l.api;
-  l.ok = bind(h, "git_libgit2_init", a.libgit2_init, l.why) &&
-         bind(h, "git_repository_discover", a.repository_discover, l.why) &&
-         bind(h, "git_repository_open", a.repository_open, l.why) &&
-         bind(h, "git_repository_workdir", a.repository_workdir, l.why) &&
-         bind(h, "git_repository_free", a.repository_free, l.why) &&
-         bind(h, "git_ignore_path_is_ignored", a.ignore_path_is_ignored, l.why) &&
-         bind(h, "git_buf_dispose", a.buf_dispose, l.why);
   // Initialising parses the TLS certificate store (~10 ms): once, here.
-  if (l.ok && a.libgit2_init() < 0) {
+  if (l.ok && l.api.libgit2_init() < 0) {
     l.ok = false;
     l.why = "git_libgit2_init failed";
   }
-  // The handle stays open for the life of the process, as a linked library would.
   return l;
 }
 
 }  // namespace
+
+bool load_libgit2(const char* soname, Libgit2& a, std::string& why) {
+  void* h = ::dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+  if (!h) {
+    const char* err = ::dlerror();
+    why = std::string("cannot load ") + soname + (err ? std::string(": ") + err : "");
+    return false;
+  }
+  // The handle stays open for the life of the process, as a linked library
+  // would (a failed bind leaves a harmless reference).
+  return bind(h, "git_libgit2_init", a.libgit2_init, why) &&
+         bind(h, "git_repository_discover", a.repository_discover, why) &&
+         bind(h, "git_repository_open", a.repository_open, why) &&
+         bind(h, "git_repository_workdir", a.repository_workdir, why) &&
+         bind(h, "git_repository_free", a.repository_free, why) &&
+         bind(h, "git_ignore_path_is_ignored", a.ignore_path_is_ignored, why) &&
+         bind(h, "git_buf_dispose", a.buf_dispose, why);
+}
 
 const Libgit2* libgit2(std::string* why) {
   static const Loaded loaded = load();  // C++11 magic static: thread-safe, once

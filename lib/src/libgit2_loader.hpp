@@ -25,4 +25,8 @@ struct Libgit2 {
 // it cannot be loaded; `why` then says what failed.
 const Libgit2* libgit2(std::string* why = nullptr);
 
+// One attempt to open `soname` and bind every function (no init, no cache):
+// what libgit2() does first, exposed so tests can see a failed load.
+bool load_libgit2(const char* soname, Libgit2& api, std::string& why);
+
 }  // namespace mdrisk
