@@ -19,6 +19,7 @@
 #include "mdrisk/fix.hpp"
 #include "mdrisk/linter.hpp"
 #include "mdrisk/output.hpp"
+#include "mdrisk/rule_info.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -93,6 +94,28 @@ TEST_P(Golden, FixIsIdempotentAndLeavesNothingFixable) {
         EXPECT_FALSE(d.fix && d.fix->applicability != Applicability::DisplayOnly)
             << d.code << " still has a fix after --fix --unsafe-fixes: " << d.message;
       }
+    }
+  }
+}
+
+// --fix runs only the fixable rules in passes that apply fixes (and all of
+// them in the last): what it reports must be exactly what linting its output
+// reports, and a rule not marked fixable must never carry a fix (it would be
+// skipped there).
+TEST_P(Golden, FixReportsWhatLintingItsOutputReports) {
+  const Fixture f(GetParam());
+  for (bool unsafe : {false, true}) {
+    FixOptions options;
+    options.unsafe = unsafe;
+    auto fixed = fix_source(test::source(f.input), f.lint, options);
+    ASSERT_TRUE(fixed) << fixed.error().message;
+    const SourceFile out = test::source(fixed->output, "input.md");
+    const SourceFile in = test::source(f.input, "input.md");
+    EXPECT_EQ(format_text({&out, fixed->remaining}), format_text({&out, lint(out, f.lint)})) << "unsafe=" << unsafe;
+    for (const Diagnostic& d : lint(in, f.lint)) {
+      const RuleInfo* rule = find_rule(d.code);
+      ASSERT_NE(rule, nullptr) << d.code;
+      EXPECT_TRUE(!d.fix || rule->fixable) << d.code << " carries a fix but is not marked fixable";
     }
   }
 }
