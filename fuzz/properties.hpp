@@ -22,15 +22,22 @@
 //      constructs and insert line breaks between blocks, so a block that is
 //      not managed must survive verbatim; this checks raw bytes, independently
 //      of the fixer's own rendered-HTML check.
+//  P8  blanking the Summary Table's cells before cmark parses the document
+//      (lib/src/table_blanking.hpp) changes nothing mdrisk reads: the same
+//      lint output, the same table lines, and a content signature equal to
+//      that of the document parsed as written.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "content_signature.hpp"
 #include "mdrisk/fix.hpp"
 #include "mdrisk/linter.hpp"
+#include "mdrisk/output.hpp"
 #include "mdrisk/tracker.hpp"
+#include "tracker_builder.hpp"
 
 namespace mdrisk::fuzz {
 
@@ -117,6 +124,22 @@ inline void check_fix(const SourceFile& src, bool unsafe) {
   }
 }
 
+inline void check_blanking(const SourceFile& src) {
+  const LintOptions o;
+  const Tracker blanked = parse_tracker(src, o.schema, nullptr, TableCells::Blanked);
+  const Tracker plain = parse_tracker(src, o.schema, nullptr, TableCells::AsWritten);
+  if (format_text({&src, lint_tracker(blanked, o)}) != format_text({&src, lint_tracker(plain, o)})) {
+    fail("P8", "lint output differs when the table's cells are blanked");
+  }
+  if (blanked.table.has_value() != plain.table.has_value() ||
+      (plain.table && (plain.table->first_line != blanked.table->first_line ||
+                       plain.table->last_line != blanked.table->last_line))) {
+    fail("P8", "the Summary Table's lines differ when its cells are blanked");
+  }
+  const std::string d = first_difference(content_signature(plain), content_signature(blanked), false);
+  if (!d.empty()) fail("P8", "the verifier sees a difference when the cells are blanked: " + d);
+}
+
 // Runs every property on `bytes`; returns "" or "Pn: what broke".
 inline std::string check_pipeline(std::string_view bytes) {
   try {
@@ -126,6 +149,7 @@ inline std::string check_pipeline(std::string_view bytes) {
       return {};
     }
     check_ranges(*src, lint(*src, LintOptions{}));
+    check_blanking(*src);
     check_fix(*src, false);
     check_fix(*src, true);
   } catch (const Broken& b) {

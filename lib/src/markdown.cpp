@@ -85,7 +85,8 @@ std::unique_ptr<CmarkArena> ParsedDocument::recycle(std::shared_ptr<const Parsed
   return arena;
 }
 
-std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std::unique_ptr<CmarkArena> memory) {
+std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std::unique_ptr<CmarkArena> memory,
+                                                      std::string_view replace, std::size_t replace_at) {
   ensure_registered();
   auto doc = std::make_shared<ParsedDocument>();
   doc->arena_ = memory ? std::move(memory) : std::make_unique<CmarkArena>();
@@ -97,7 +98,15 @@ std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std
       cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
   }
-  cmark_parser_feed(parser.get(), body.data(), body.size());
+  // cmark takes a document in pieces and joins lines across them.
+  if (!replace.empty() && replace_at + replace.size() <= body.size()) {
+    cmark_parser_feed(parser.get(), body.data(), replace_at);
+    cmark_parser_feed(parser.get(), replace.data(), replace.size());
+    const std::size_t rest = replace_at + replace.size();
+    cmark_parser_feed(parser.get(), body.data() + rest, body.size() - rest);
+  } else {
+    cmark_parser_feed(parser.get(), body.data(), body.size());
+  }
   {
     const auto lock = finish_lock();
     doc->root_ = cmark_parser_finish(parser.get());

@@ -18,7 +18,10 @@ namespace mdrisk {
 class ParsedDocument {
  public:
   // `memory`: an arena to reuse (see recycle), or nullptr for a new one.
-  static std::shared_ptr<ParsedDocument> parse(std::string_view body, std::unique_ptr<CmarkArena> memory = nullptr);
+  // `replace`: bytes cmark reads instead of those of `body` at
+  // `replace_at` (same length; see table_blanking.hpp).
+  static std::shared_ptr<ParsedDocument> parse(std::string_view body, std::unique_ptr<CmarkArena> memory = nullptr,
+                                               std::string_view replace = {}, std::size_t replace_at = 0);
   // The memory of a document nobody else holds, emptied for the next parse;
   // nullptr when `doc` is still shared (it is then simply released).
   static std::unique_ptr<CmarkArena> recycle(std::shared_ptr<const ParsedDocument>&& doc);

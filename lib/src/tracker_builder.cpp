@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "markdown.hpp"
+#include "table_blanking.hpp"
 #include "tracker_builder.hpp"
 #include "text.hpp"
 
@@ -299,18 +300,37 @@ const Entry* Tracker::entry_for_row(std::size_t row) const {
   return &entries[entry_of_row[row]];
 }
 
+namespace {
+Tracker build_model(const SourceFile& src, const Schema& schema, std::shared_ptr<ParsedDocument> doc);
+}  // namespace
+
 Tracker parse_tracker(const SourceFile& src, const Schema& schema) { return parse_tracker(src, schema, nullptr); }
 
-Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* previous) {
+Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* previous, TableCells cells) {
   std::unique_ptr<CmarkArena> memory;
   if (previous) {
     memory = ParsedDocument::recycle(std::move(previous->document));
     *previous = Tracker{};  // its node pointers died with the tree
   }
+  std::optional<BlankedRows> blanked;
+  if (cells == TableCells::Blanked) blanked = blank_summary_table(src, schema);
+  if (!blanked) return build_model(src, schema, ParsedDocument::parse(src.body(), std::move(memory)));
+  Tracker t = build_model(src, schema,
+                          ParsedDocument::parse(src.body(), std::move(memory), blanked->bytes, blanked->body_offset));
+  // Sound only if every blanked line is a row of the managed table (see
+  // table_blanking.hpp); otherwise read the document as written.
+  if (t.table && t.table->first_line <= blanked->first_line && blanked->last_line <= t.table->last_line) return t;
+  memory = ParsedDocument::recycle(std::move(t.document));
+  t = Tracker{};
+  return build_model(src, schema, ParsedDocument::parse(src.body(), std::move(memory)));
+}
+
+namespace {
+
+Tracker build_model(const SourceFile& src, const Schema& schema, std::shared_ptr<ParsedDocument> doc) {
   Tracker t;
   t.source = &src;
   t.schema = &schema;
-  auto doc = ParsedDocument::parse(src.body(), std::move(memory));
   t.document = doc;
   const ArenaScope scope = doc->scope();
   const std::string table_key = text::normalize_name(schema.table_heading);
@@ -428,5 +448,7 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
   }
   return t;
 }
+
+}  // namespace
 
 }  // namespace mdrisk

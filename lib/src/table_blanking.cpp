@@ -1,0 +1,95 @@
+#include "table_blanking.hpp"
+
+#include <string_view>
+
+#include "text.hpp"
+
+namespace mdrisk {
+namespace {
+
+// A line whose first non-space character, after at most three spaces (no
+// tabs: they could make an indented code block), is '|'.
+bool starts_with_pipe(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+  return i < line.size() && line[i] == '|';
+}
+
+// Only '|', '-', ':' and blanks, with a '-': possibly a delimiter row, which
+// decides whether there is a table at all, so it is never touched.
+bool maybe_delimiter_row(std::string_view line) {
+  bool dash = false;
+  for (const char c : line) {
+    if (c == '-') {
+      dash = true;
+    } else if (c != '|' && c != ':' && c != ' ' && c != '\t' && c != '\r') {
+      return false;
+    }
+  }
+  return dash;
+}
+
+// `## <text>` (ATX level 2, at most three spaces of indentation) whose text
+// normalises like `want`.
+bool is_table_heading(std::string_view line, const std::string& want) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+  line.remove_prefix(i);
+  if (line.size() < 3 || line.substr(0, 2) != "##" || (line[2] != ' ' && line[2] != '\t')) return false;
+  std::string_view title = text::trim(line.substr(3));
+  // An optional closing sequence of #s, after a space.
+  std::size_t end = title.size();
+  while (end > 0 && title[end - 1] == '#') --end;
+  if (end < title.size() && (end == 0 || title[end - 1] == ' ' || title[end - 1] == '\t')) {
+    title = text::trim(title.substr(0, end));
+  }
+  return text::normalize_name(title) == want;
+}
+
+void blank_line(std::string_view line, std::string& out) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '\\' && i + 1 < line.size()) {  // an escape stays an escape
+      out += c;
+      out += line[++i];
+    } else if (c == '|' || c == '\r' || c == '\n') {
+      out += c;
+    } else {
+      out += ' ';
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<BlankedRows> blank_summary_table(const SourceFile& src, const Schema& schema) {
+  const std::string want = text::normalize_name(schema.table_heading);
+  const std::size_t lines = src.line_count();
+  std::size_t line = 1;
+  while (line <= lines && !is_table_heading(src.line_text(line), want)) ++line;
+  if (line > lines) return std::nullopt;
+  ++line;
+  while (line <= lines && src.line_is_blank(line)) ++line;
+  const std::size_t first = line;
+  while (line <= lines && starts_with_pipe(src.line_text(line))) ++line;
+  if (line - first < 2) return std::nullopt;
+  BlankedRows rows;
+  rows.first_line = first;
+  rows.last_line = line - 1;
+  const std::size_t begin = src.line_start(first);
+  const std::size_t end = src.line_end_with_eol(rows.last_line);
+  rows.body_offset = begin - src.bom_size();
+  rows.bytes.reserve(end - begin);
+  for (std::size_t l = first; l <= rows.last_line; ++l) {
+    const std::string_view with_eol =
+        std::string_view(src.bytes()).substr(src.line_start(l), src.line_end_with_eol(l) - src.line_start(l));
+    if (maybe_delimiter_row(src.line_text(l))) {
+      rows.bytes += with_eol;
+    } else {
+      blank_line(with_eol, rows.bytes);
+    }
+  }
+  return rows;
+}
+
+}  // namespace mdrisk
