@@ -92,3 +92,30 @@ TEST(ApplyFixes, ManyFixesInAnyOrderApplySortedByPosition) {
 }
 
 }  // namespace
+
+// Fix::stacks: insertions of stacking fixes may share a point (report order);
+// any other pair of insertions at one point waits for the next pass.
+namespace {
+
+Fix stacking(Edit e) {
+  Fix f = fix(std::move(e));
+  f.stacks = true;
+  return f;
+}
+
+TEST(ApplyFixes, StackingInsertionsAtOnePointGoInInReportOrder) {
+  const auto r = splice("ab", {stacking(ed(1, 1, "1")), stacking(ed(1, 1, "2")), stacking(ed(1, 1, "3"))});
+  EXPECT_EQ(r.output, "a123b");
+  EXPECT_EQ(r.applied, 3u);
+  EXPECT_EQ(r.skipped, 0u);
+}
+
+TEST(ApplyFixes, AStackingInsertionStillWaitsForAnOrdinaryOneAtTheSamePoint) {
+  const auto r = splice("ab", {fix(ed(1, 1, "X")), stacking(ed(1, 1, "1"))});
+  EXPECT_EQ(r.output, "aXb");
+  EXPECT_EQ(r.skipped, 1u);
+  // ...and a stacking insertion inside a replaced range is still a conflict.
+  EXPECT_EQ(splice("abc", {fix(ed(0, 3, "R")), stacking(ed(1, 1, "1"))}).skipped, 1u);
+}
+
+}  // namespace

@@ -120,3 +120,30 @@ TEST(ContentSignature, DetectsChangedEntryItemAndCell) {
 }
 
 }  // namespace
+
+// A tracker whose rows all lack entries: every stub goes after the Detailed
+// Entries heading, so they must stack (one pass, table order), not take a
+// pass each (20 rows would exceed the 16-pass limit; found by the fuzzer).
+namespace {
+
+TEST(FixEngine, StubsForManyRowsWithoutEntriesGoInTogetherInTableOrder) {
+  std::string md = "# T\n\n## Summary Table\n\n| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
+                   "| --- | --- | --- | --- | --- | --- |\n";
+  for (int i = 0; i < 20; ++i) {
+    md += "| Risk " + std::to_string(100 + i) + " | High | Low | Act | Me | Open |\n";
+  }
+  md += "\n## Detailed Entries\n";
+  FixOptions o;
+  o.unsafe = true;
+  auto r = fix_source(test::source(md), LintOptions{}, o);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_LE(r->passes, 3);
+  std::size_t at = 0;
+  for (int i = 0; i < 20; ++i) {
+    const std::size_t next = r->output.find("### Risk " + std::to_string(100 + i), at);
+    ASSERT_NE(next, std::string::npos) << "stub " << i << " missing or out of table order";
+    at = next;
+  }
+}
+
+}  // namespace

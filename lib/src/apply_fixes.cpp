@@ -6,12 +6,13 @@ namespace mdrisk {
 namespace {
 
 // Two edits conflict when their byte ranges overlap, or when an insertion
-// lands at the same point as another edit starts (the order would be a guess).
-bool conflicts(const Edit& a, const Edit& b) {
+// lands at the same point as another edit starts (the order would be a
+// guess), unless both are insertions of stacking fixes (report order).
+bool conflicts(const Edit& a, const Edit& b, bool both_stack = false) {
   const ByteRange& x = a.range;
   const ByteRange& y = b.range;
   if (x.empty() || y.empty()) {
-    if (x.empty() && y.empty()) return x.begin == y.begin;
+    if (x.empty() && y.empty()) return x.begin == y.begin && !both_stack;
     const ByteRange& ins = x.empty() ? x : y;
     const ByteRange& rep = x.empty() ? y : x;
     return ins.begin >= rep.begin && ins.begin < rep.end;
@@ -45,9 +46,13 @@ ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>
   // multimaps cost 23 ms for 50,000 fixes; an edit landing before the end
   // moves the pointers after it, a memmove). Neighbours are enough to detect
   // a conflict because taken edits never overlap each other.
-  std::vector<const Edit*> taken;
+  struct Taken {
+    const Edit* edit;
+    bool stacks;  // its fix stacks
+  };
+  std::vector<Taken> taken;
   taken.reserve(ordered.size());
-  const auto by_begin = [](std::size_t begin, const Edit* e) { return begin < e->range.begin; };
+  const auto by_begin = [](std::size_t begin, const Taken& t) { return begin < t.edit->range.begin; };
   std::vector<const Fix*> taken_here;  // fixes taken with the current first_begin
   std::size_t here = static_cast<std::size_t>(-1);
   for (const Candidate& c : ordered) {
@@ -67,12 +72,12 @@ ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>
       const Edit& e = f->edits[i];
       for (std::size_t j = 0; ok && j < i; ++j) ok = !conflicts(e, f->edits[j]);
       auto it = std::upper_bound(taken.begin(), taken.end(), e.range.begin, by_begin);
-      if (it != taken.end() && conflicts(e, **it)) ok = false;
+      if (it != taken.end() && conflicts(e, *it->edit, f->stacks && it->stacks)) ok = false;
       // Scan back over every edit starting at or before e (a few at most).
       while (ok && it != taken.begin()) {
         --it;
-        if (conflicts(e, **it)) ok = false;
-        if ((*it)->range.end < e.range.begin) break;
+        if (conflicts(e, *it->edit, f->stacks && it->stacks)) ok = false;
+        if (it->edit->range.end < e.range.begin) break;
       }
     }
     if (!ok) {
@@ -80,7 +85,7 @@ ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>
       continue;
     }
     for (const Edit& e : f->edits) {
-      taken.insert(std::upper_bound(taken.begin(), taken.end(), e.range.begin, by_begin), &e);
+      taken.insert(std::upper_bound(taken.begin(), taken.end(), e.range.begin, by_begin), Taken{&e, f->stacks});
     }
     taken_here.push_back(f);
     ++result.applied;
@@ -89,13 +94,13 @@ ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>
   // Insertions before replacements at the same offset cannot happen (they
   // conflict); among equal begins, order is the order taken.
   std::size_t out_size = original.size();
-  for (const Edit* e : taken) out_size += e->replacement.size();
+  for (const Taken& t : taken) out_size += t.edit->replacement.size();
   result.output.reserve(out_size);
   std::size_t pos = 0;
-  for (const Edit* e : taken) {
-    result.output.append(original.substr(pos, e->range.begin - pos));
-    result.output.append(e->replacement);
-    pos = e->range.end;
+  for (const Taken& t : taken) {
+    result.output.append(original.substr(pos, t.edit->range.begin - pos));
+    result.output.append(t.edit->replacement);
+    pos = t.edit->range.end;
   }
   result.output.append(original.substr(pos));
   return result;

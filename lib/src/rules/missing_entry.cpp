@@ -137,6 +137,9 @@ void check_missing_entry(const Tracker& t, RuleContext& ctx) {
     stub.append(eol).append(eol).append(stub_entry(t, r, eol));
     d.fix = make_fix(Applicability::Unsafe, "insert a stub entry for " + quoted(name->text),
                      {{{insert_at, insert_at}, stub}});
+    // Rows without an entry that follow the same entry share insert_at:
+    // their stubs go in together, in table order, in one pass.
+    d.fix->stacks = true;
   }
 }
 
