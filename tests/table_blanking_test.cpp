@@ -31,6 +31,11 @@ TEST(TableBlanking, KeepsPipesEscapesLengthsAndTheDelimiterRow) {
   EXPECT_EQ(rows->body_offset, begin);
   EXPECT_EQ(rows->bytes,
             "|      |       |\r\n| :--- | ---: |\r\n|   \\|   |      |\r\n  |     |\r\n");
+  // After the last pipe nothing changes: cmark-gfm would read a trailing
+  // cell that became blanks as no cell at all.
+  const auto open_row = blank_summary_table(test::source("## Summary Table\n| a | b\n| - | - |\n| c | d\n"), kSchema);
+  ASSERT_TRUE(open_row);
+  EXPECT_EQ(open_row->bytes, "|   | b\n| - | - |\n|   | d\n");
   EXPECT_EQ(rows->bytes.size(), end - begin);  // "Zoë" is 4 bytes, 4 spaces
 }
 

@@ -1,5 +1,6 @@
 #include "table_blanking.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include "text.hpp"
@@ -46,18 +47,32 @@ bool is_table_heading(std::string_view line, const std::string& want) {
   return text::normalize_name(title) == want;
 }
 
+// Everything up to the last unescaped pipe: cells between pipes. What
+// follows the last pipe stays as written: cmark-gfm's splitter takes a pipe
+// together with the blanks after it, so a trailing cell without a closing
+// pipe ("| a | b") would vanish if it became blanks (found by fuzz P8).
 void blank_line(std::string_view line, std::string& out) {
+  std::size_t last_pipe = std::string_view::npos;
   for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+    } else if (line[i] == '|') {
+      last_pipe = i;
+    }
+  }
+  const std::size_t blank_end = last_pipe == std::string_view::npos ? 0 : last_pipe;
+  for (std::size_t i = 0; i < blank_end; ++i) {
     const char c = line[i];
     if (c == '\\' && i + 1 < line.size()) {  // an escape stays an escape
       out += c;
       out += line[++i];
-    } else if (c == '|' || c == '\r' || c == '\n') {
+    } else if (c == '|') {
       out += c;
     } else {
       out += ' ';
     }
   }
+  out += line.substr(std::min(blank_end, line.size()));
 }
 
 }  // namespace

@@ -7,8 +7,9 @@
 // 60,000 cells in a 10k-risk tracker, 12% of a parse, paid twice by --fix.
 //
 // Why it cannot change anything else: a blanked line keeps its length, its
-// line ending, its indentation, every unescaped pipe and every backslash
-// escape; every other byte becomes a space. Its first non-space character is
+// line ending, its indentation, every unescaped pipe, every backslash
+// escape and whatever follows its last pipe; every other byte (the cells
+// between pipes) becomes a space. Its first non-space character is
 // still '|', which begins no block in CommonMark or GFM, so no line starts
 // or stops being a block start; it is still not blank; and cmark-gfm's row
 // splitter (unescaped pipes, escapes) still finds the same cells. Delimiter
