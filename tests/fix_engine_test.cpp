@@ -147,3 +147,23 @@ TEST(FixEngine, StubsForManyRowsWithoutEntriesGoInTogetherInTableOrder) {
 }
 
 }  // namespace
+
+// "-<TAB>**Monitoring**": CommonMark puts the item's content at column 4,
+// so a flattened item must be indented 4 spaces to belong to it. With 2
+// (the bytes before the text), MR307 and MR407 undid each other's fix
+// forever (found by the fuzzer).
+namespace {
+
+TEST(FixEngine, FlattenedItemsUnderALabelWrittenWithATabGoToColumnFour) {
+  const std::string md =
+      "## Summary Table\n\n| Risk |\n| --- |\n| A |\n\n## Detailed Entries\n\n### A\n\n"
+      "- **Context**: c\n- **Mitigation**\n  - act\n-\t**Monitoring**\n- Alert on stuck approvals.\n";
+  auto r = fix_source(test::source(md), LintOptions{}, FixOptions{});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_NE(r->output.find("-\t**Monitoring**\n    - Alert on stuck approvals.\n"), std::string::npos) << r->output;
+  const Tracker t = parse_tracker(test::source(r->output), Schema::defaults());
+  ASSERT_EQ(t.entries.size(), 1u);
+  EXPECT_EQ(t.entries[0].items.back().children.size(), 1u);  // now nested under Monitoring
+}
+
+}  // namespace

@@ -48,6 +48,13 @@ ByteRange lines_range(const SourceFile& src, LineSpan s) {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
+// The column after `prefix`, tabs advancing to the next multiple of 4.
+std::size_t expanded_column(std::string_view prefix) {
+  std::size_t column = 0;
+  for (const char c : prefix) column = c == '\t' ? (column / 4 + 1) * 4 : column + 1;
+  return column;
+}
+
 std::size_t child_count(cmark_node* n) {
   std::size_t count = 0;
   for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) ++count;
@@ -244,7 +251,10 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
     const std::size_t off =
         src.offset_of(para_start_line, static_cast<std::size_t>(cmark_node_get_start_column(first)));
     const std::size_t para_line = line_holding(src, para_start_line, off);
-    if (para_line == span.first) it.content_column = off - src.line_start(span.first);
+    if (para_line == span.first) {
+      it.content_column = expanded_column(std::string_view(src.bytes()).substr(src.line_start(span.first),
+                                                                                off - src.line_start(span.first)));
+    }
     bool inline_text = false;
     it.label = read_label(src, schema, first, off, para_line, &inline_text);
     it.has_inline_text = it.label ? inline_text : true;

@@ -69,7 +69,10 @@ struct ListItem {
   std::size_t marker_offset = 0;
   char marker = '-';            // '-', '*', '+', or '.'/')' for ordered
   std::size_t marker_column = 0;   // bytes from line start to the marker
-  std::size_t content_column = 0;  // bytes from line start to the content
+  // Column of the content: bytes from line start, but a tab counts to the
+  // next multiple of 4, as CommonMark counts it ("-\tx" has its content at
+  // 4): a nested item must be indented this far to belong to the item.
+  std::size_t content_column = 0;
   std::optional<Label> label;
   bool has_inline_text = false;    // text after the label on the same item
   std::string_view text;           // first line's text after marker and label, trimmed

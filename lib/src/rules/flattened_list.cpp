@@ -26,8 +26,15 @@ void check_flattened_list(const Tracker& t, RuleContext& ctx) {
                                      (n == 1 ? "is" : "are") + " not indented");
       // Indenting moves each item right to the label's text; an item already
       // at or past that column (ragged siblings) has no such move.
+      // Padding is counted in spaces: an item whose indentation holds a tab
+      // has no such move either (reported, not fixed; found by the fuzzer).
       bool indentable = true;
-      for (std::size_t idx : s.flattened) indentable = indentable && e.items[idx].marker_column < label_item.content_column;
+      for (std::size_t idx : s.flattened) {
+        const ListItem& it = e.items[idx];
+        const std::string_view indent = src.line_text(it.first_line).substr(0, it.marker_column);
+        indentable = indentable && it.marker_column < label_item.content_column &&
+                     indent.find('\t') == std::string_view::npos;
+      }
       if (!indentable) continue;
       std::vector<Edit> edits;
       for (std::size_t idx : s.flattened) {
