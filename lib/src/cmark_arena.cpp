@@ -80,19 +80,74 @@ cmark_mem g_allocator{mem_calloc, mem_realloc, mem_free};
 
 cmark_mem* CmarkArena::allocator() { return &g_allocator; }
 
-// Chunks come straight from mmap (and go back with munmap): they are
-// already zero, and a run's tree never lands in malloc's heap.
+// Chunks come from mmap and go back with munmap, except that each thread
+// keeps up to kPoolBytes of them for its next document. Linting 2,000 small
+// files maps and unmaps ~8,000 chunks otherwise, and every mmap/munmap takes
+// the process-wide memory-map lock: with -j 2 the two threads queued on it
+// (2,000 files: -j 2 only 1.43x faster than -j 1 on two free cores), and
+// every fresh chunk costs its page faults again.
 // Transparent huge pages were tried (MADV_HUGEPAGE): a third faster when the
 // kernel has free huge pages, twice as slow when it must compact memory
 // first, so they are left to the system's default.
+namespace {
+
+constexpr std::size_t kPoolBytes = std::size_t{16} << 20;
+
+struct ChunkPool {
+  struct Entry {
+    std::byte* memory;
+    std::size_t size;
+  };
+  std::vector<Entry> chunks;
+  std::size_t bytes = 0;
+  ~ChunkPool();
+};
+
+thread_local ChunkPool t_pool;
+// Set once this thread's pool is gone (thread or process exit): an arena
+// destroyed later, say by a static object, unmaps instead. A plain bool
+// stays readable after the pool's destructor has run.
+thread_local bool t_pool_gone = false;
+
+ChunkPool::~ChunkPool() {
+  t_pool_gone = true;
+  for (const Entry& c : chunks) ::munmap(c.memory, c.size);
+}
+
+}  // namespace
+
 CmarkArena::Chunk CmarkArena::map_chunk(std::size_t size) {
+  // The smallest pooled chunk that is large enough.
+  if (t_pool_gone) return map_fresh(size);
+  std::size_t best = t_pool.chunks.size();
+  for (std::size_t i = 0; i < t_pool.chunks.size(); ++i) {
+    const std::size_t have = t_pool.chunks[i].size;
+    if (have >= size && (best == t_pool.chunks.size() || have < t_pool.chunks[best].size)) best = i;
+  }
+  if (best < t_pool.chunks.size()) {
+    const ChunkPool::Entry c = t_pool.chunks[best];
+    t_pool.chunks.erase(t_pool.chunks.begin() + static_cast<std::ptrdiff_t>(best));
+    t_pool.bytes -= c.size;
+    return Chunk{c.memory, c.size, 0};  // not zero: allocate() zeroes each block
+  }
+  return map_fresh(size);
+}
+
+CmarkArena::Chunk CmarkArena::map_fresh(std::size_t size) {
   void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (p == MAP_FAILED) out_of_memory();
   return Chunk{static_cast<std::byte*>(p), size, 0};
 }
 
 CmarkArena::~CmarkArena() {
-  for (const Chunk& c : chunks_) ::munmap(c.memory, c.size);
+  for (const Chunk& c : chunks_) {
+    if (!t_pool_gone && t_pool.bytes + c.size <= kPoolBytes) {
+      t_pool.chunks.push_back({c.memory, c.size});
+      t_pool.bytes += c.size;
+    } else {
+      ::munmap(c.memory, c.size);
+    }
+  }
 }
 
 void CmarkArena::reset() {

@@ -5,7 +5,8 @@
 // tree afterwards cost ~10% of a lint run and ~10% of a --fix run (perf),
 // while cmark-gfm's own CLI avoids it with its arena. cmark's arena is one process-wide object (not usable with -j), so
 // this one belongs to a document: nothing is freed until the document is
-// (but small blocks it frees are reused, as is the memory of a recycled tree).
+// (but small blocks it frees are reused, as is the memory of a recycled tree,
+// and each thread keeps up to 16 MiB of chunks for its next document).
 //
 // cmark_mem's callbacks take no context. Each block therefore starts with a
 // size header, and blocks come from (and are resized in) the arena made
@@ -48,7 +49,8 @@ class CmarkArena {
     std::byte* memory = nullptr;
     std::size_t size = 0, used = 0;
   };
-  static Chunk map_chunk(std::size_t size);
+  static Chunk map_chunk(std::size_t size);  // from this thread's pool, or fresh
+  static Chunk map_fresh(std::size_t size);
   std::byte* take(std::size_t bytes);  // from the current chunk or a new one
   std::vector<Chunk> chunks_;
   std::size_t current_ = 0;          // the chunk blocks come from
