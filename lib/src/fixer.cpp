@@ -10,12 +10,6 @@
 namespace mdrisk {
 namespace {
 
-std::vector<std::size_t> identity_order(std::size_t n) {
-  std::vector<std::size_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
-  return order;
-}
-
 bool applicable(const Diagnostic& d, const FixOptions& o) {
   if (!d.fix) return false;
   return d.fix->applicability == Applicability::Safe ||
@@ -51,10 +45,16 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
     } else {
       run_rules(*tracker, lint, RuleSubset::Fixable, diags);
     }
+    // Fixes in lint_tracker's order, which decides between overlapping fixes
+    // (lint_tracker's own output is in that order already).
     std::vector<const Fix*> fixes;
-    // In lint_tracker's order, which decides between overlapping fixes.
-    for (std::size_t i : whole ? identity_order(diags.size()) : sorted_order(diags)) {
-      if (applicable(diags[i], options)) fixes.push_back(&*diags[i].fix);
+    const auto take = [&](const Diagnostic& d) {
+      if (applicable(d, options)) fixes.push_back(&*d.fix);
+    };
+    if (whole) {
+      for (const Diagnostic& d : diags) take(d);
+    } else {
+      for (std::size_t i : sorted_order(diags)) take(diags[i]);
     }
     outcome.passes = pass + 1;
     if (pass == 0) outcome.problems_fixed = fixes.size();

@@ -1,6 +1,7 @@
 #include "mdrisk/linter.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 #include "linter_passes.hpp"
 #include "rules/all.hpp"
@@ -74,7 +75,7 @@ void finish_diagnostics(const Tracker& tracker, const LintOptions& options, std:
 
 std::vector<std::size_t> sorted_order(const std::vector<Diagnostic>& diagnostics) {
   std::vector<std::size_t> order(diagnostics.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return diagnostic_before(diagnostics[a], diagnostics[b]); });
   return order;
