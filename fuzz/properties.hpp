@@ -26,13 +26,22 @@
 //      (lib/src/table_blanking.hpp) changes nothing mdrisk reads: the same
 //      lint output, the same table lines, and a content signature equal to
 //      that of the document parsed as written.
+//  P9  parsing a document in parts (lib/src/document_parts.hpp), cut at
+//      every point the cutting rules allow, changes nothing: the same HTML
+//      for the whole tree, the same model (every block's and item's lines,
+//      markers, columns and labels), the same lint output, the same --fix
+//      output (safe, and with unsafe fixes) and an equal content signature,
+//      as parsing it in one piece.
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "content_signature.hpp"
+#include "document_parts.hpp"
+#include "markdown.hpp"
 #include "mdrisk/fix.hpp"
 #include "mdrisk/linter.hpp"
 #include "mdrisk/output.hpp"
@@ -140,6 +149,76 @@ inline void check_blanking(const SourceFile& src) {
   if (!d.empty()) fail("P8", "the verifier sees a difference when the cells are blanked: " + d);
 }
 
+// Sets the part size for the scope (process-wide: single-threaded callers).
+class PartTarget {
+ public:
+  explicit PartTarget(std::size_t bytes) : saved_(part_target_bytes()) { set_part_target_bytes(bytes); }
+  ~PartTarget() { set_part_target_bytes(saved_); }
+  PartTarget(const PartTarget&) = delete;
+  PartTarget& operator=(const PartTarget&) = delete;
+
+ private:
+  std::size_t saved_;
+};
+
+// What P9 compares, as text.
+inline std::string parts_view(const SourceFile& src) {
+  const LintOptions o;
+  const Tracker t = parse_tracker(src, o.schema);
+  std::string v = t.document->render_html(t.document->root());
+  const auto item = [&](const auto& self, const ListItem& it) -> void {
+    v += "\nitem " + std::to_string(it.first_line) + "-" + std::to_string(it.last_line) + " @" +
+         std::to_string(it.marker_offset) + it.marker + " c" + std::to_string(it.content_column) + " " +
+         std::string(it.label ? it.label->text : "-") + " [" + std::string(it.text) + "]";
+    for (const ListItem& c : it.children) self(self, c);
+  };
+  for (const Block& b : t.blocks) {
+    v += "\nblock " + std::to_string(static_cast<int>(b.kind)) + " " + std::to_string(b.first_line) + "-" +
+         std::to_string(b.last_line) + (b.managed ? " managed" : "") + (b.in_entry ? " entry" : "");
+  }
+  for (const Entry& e : t.entries) {
+    v += "\nentry " + e.key + " " + std::to_string(e.range.begin) + "-" + std::to_string(e.range.end) + " list " +
+         std::to_string(e.list_range.begin) + "-" + std::to_string(e.list_range.end) +
+         (e.list_is_tight ? " tight" : " loose") + " blocks " + std::to_string(e.other_blocks.size());
+    for (const ListItem& it : e.items) item(item, it);
+  }
+  v += "\n" + format_text({&src, lint_tracker(t, o)});
+  for (bool unsafe : {false, true}) {
+    FixOptions f;
+    f.unsafe = unsafe;
+    auto fixed = fix_source(src, o, f);
+    v += "\nfix:" + (fixed ? fixed->output : "refused: " + fixed.error().message);
+  }
+  return v;
+}
+
+inline void check_parts(const SourceFile& src) {
+  if (document_parts(src.body(), 1).size() <= 1) return;  // nowhere to cut
+  std::string whole, parts;
+  {
+    const PartTarget one_piece(std::numeric_limits<std::size_t>::max() / 4);
+    whole = parts_view(src);
+  }
+  {
+    const PartTarget every_cut(1);
+    parts = parts_view(src);
+  }
+  if (whole != parts) {
+    std::size_t i = 0;
+    while (i < whole.size() && i < parts.size() && whole[i] == parts[i]) ++i;
+    const std::size_t from = i > 80 ? i - 80 : 0;
+    fail("P9", "parsing in parts changes the result near: " + whole.substr(from, 160) + " VS " +
+                   parts.substr(from, 160));
+  }
+  const LintOptions o;
+  const PartTarget one_piece(std::numeric_limits<std::size_t>::max() / 4);
+  const Tracker a = parse_tracker(src, o.schema);
+  const PartTarget every_cut(1);
+  const Tracker b = parse_tracker(src, o.schema);
+  const std::string d = first_difference(content_signature(a), content_signature(b), false);
+  if (!d.empty()) fail("P9", "the verifier sees a difference when parsed in parts: " + d);
+}
+
 // Runs every property on `bytes`; returns "" or "Pn: what broke".
 inline std::string check_pipeline(std::string_view bytes) {
   try {
@@ -150,6 +229,7 @@ inline std::string check_pipeline(std::string_view bytes) {
     }
     check_ranges(*src, lint(*src, LintOptions{}));
     check_blanking(*src);
+    check_parts(*src);
     check_fix(*src, false);
     check_fix(*src, true);
   } catch (const Broken& b) {

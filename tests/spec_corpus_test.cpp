@@ -23,6 +23,7 @@
 #include "mdrisk/fix.hpp"
 #include "mdrisk/linter.hpp"
 #include "test_support.hpp"
+#include "../fuzz/properties.hpp"
 
 namespace fs = std::filesystem;
 using namespace mdrisk;
@@ -237,6 +238,27 @@ TEST_P(SpecCorpus, FixKeepsEveryExampleIntact) {
       placement_name(GetParam()), intact, all.size(), fixed, unchanged, refused, canonical, changed);
   for (const auto& [why, n] : refusals) std::printf("  refused %zux: %s\n", n, why.c_str());
   EXPECT_EQ(changed, 0u);
+}
+
+// Every example in every placement, parsed cut at every point
+// document_parts allows, gives what parsing it whole gives (fuzz property
+// P9): the examples hold the open fences, HTML blocks and lazy lines the
+// cutting rules must respect.
+TEST_P(SpecCorpus, ParsingInPartsChangesNothing) {
+  std::size_t cut = 0;
+  for (const Example& ex : examples()) {
+    const Doc d = make_doc(ex.markdown, GetParam());
+    auto src = SourceFile::from_bytes("spec.md", d.text);
+    if (!src) continue;  // reported by FixKeepsEveryExampleIntact
+    if (document_parts(src->body(), 1).size() > 1) ++cut;
+    try {
+      fuzz::check_parts(*src);
+    } catch (const fuzz::Broken& b) {
+      ADD_FAILURE() << "example " << ex.number << " (" << ex.section << "): " << b.message;
+    }
+  }
+  std::printf("spec[%s]: %zu documents cut into parts\n", placement_name(GetParam()), cut);
+  EXPECT_GT(cut, 300u);  // the check must have something to check
 }
 
 INSTANTIATE_TEST_SUITE_P(Placements, SpecCorpus,

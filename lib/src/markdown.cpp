@@ -86,30 +86,72 @@ std::unique_ptr<CmarkArena> ParsedDocument::recycle(std::shared_ptr<const Parsed
 }
 
 std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std::unique_ptr<CmarkArena> memory,
-                                                      std::string_view replace, std::size_t replace_at) {
+                                                      std::string_view replace, std::size_t replace_at,
+                                                      std::span<const PartStart> parts, const PartSink& on_part) {
   ensure_registered();
   auto doc = std::make_shared<ParsedDocument>();
   doc->arena_ = memory ? std::move(memory) : std::make_unique<CmarkArena>();
   const ArenaScope scope = doc->scope();
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(
-      cmark_parser_new_with_mem(kParseOptions, CmarkArena::allocator()));
-  for (const char* name : kExtensions) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  if (replace.empty() || replace_at + replace.size() > body.size()) replace = {};
+  const std::size_t replace_end = replace_at + replace.size();
+
+  // Bytes [begin, end) of the body as cmark should read them: `replace`
+  // over its range. cmark takes a document in pieces and joins lines
+  // across them.
+  const auto parse_range = [&](std::size_t begin, std::size_t end) {
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(
+        cmark_parser_new_with_mem(kParseOptions, CmarkArena::allocator()));
+    for (const char* name : kExtensions) {
+      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+        cmark_parser_attach_syntax_extension(parser.get(), ext);
+      }
     }
-  }
-  // cmark takes a document in pieces and joins lines across them.
-  if (!replace.empty() && replace_at + replace.size() <= body.size()) {
-    cmark_parser_feed(parser.get(), body.data(), replace_at);
-    cmark_parser_feed(parser.get(), replace.data(), replace.size());
-    const std::size_t rest = replace_at + replace.size();
-    cmark_parser_feed(parser.get(), body.data() + rest, body.size() - rest);
-  } else {
-    cmark_parser_feed(parser.get(), body.data(), body.size());
-  }
-  {
+    const auto feed = [&](const char* from, std::size_t b, std::size_t e) {
+      if (b < e) cmark_parser_feed(parser.get(), from + b, e - b);
+    };
+    if (replace.empty() || end <= replace_at || begin >= replace_end) {
+      feed(body.data(), begin, end);
+    } else {
+      feed(body.data(), begin, std::min(end, replace_at));
+      const std::size_t b = std::max(begin, replace_at), e = std::min(end, replace_end);
+      feed(replace.data(), b - replace_at, e - replace_at);
+      feed(body.data(), std::max(begin, replace_end), end);
+    }
     const auto lock = finish_lock();
-    doc->root_ = cmark_parser_finish(parser.get());
+    return cmark_parser_finish(parser.get());
+  };
+
+  if (parts.size() <= 1) {
+    doc->root_ = parse_range(0, body.size());
+    if (on_part && cmark_node_first_child(doc->root_)) on_part(cmark_node_first_child(doc->root_), 0);
+    return doc;
+  }
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const std::size_t begin = parts[k].offset;
+    bool last = k + 1 == parts.size();
+    cmark_node* part = parse_range(begin, last ? body.size() : parts[k + 1].offset);
+    if (!last) {
+      // A fenced code or HTML block that ends the part may be one left open
+      // (cmark does not say): in the whole document it would run on into
+      // the next part. Parse the rest whole instead.
+      const cmark_node* end_block = cmark_node_last_child(part);
+      const cmark_node_type type = end_block ? cmark_node_get_type(const_cast<cmark_node*>(end_block))
+                                             : CMARK_NODE_NONE;
+      if (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK) {
+        cmark_node_free(part);
+        part = parse_range(begin, body.size());
+        last = true;
+      }
+    }
+    cmark_node* first = cmark_node_first_child(part);
+    if (k == 0) {
+      doc->root_ = part;
+    } else {
+      while (cmark_node* child = cmark_node_first_child(part)) cmark_node_append_child(doc->root_, child);
+      cmark_node_free(part);
+    }
+    if (on_part && first) on_part(first, parts[k].line_base);
+    if (last) break;
   }
   return doc;
 }

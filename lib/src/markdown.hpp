@@ -5,11 +5,14 @@
 // from many threads.
 #include <cmark-gfm.h>
 
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "cmark_arena.hpp"
+#include "document_parts.hpp"
 
 namespace mdrisk {
 
@@ -20,8 +23,15 @@ class ParsedDocument {
   // `memory`: an arena to reuse (see recycle), or nullptr for a new one.
   // `replace`: bytes cmark reads instead of those of `body` at
   // `replace_at` (same length; see table_blanking.hpp).
+  // `parts`: where to cut the body (document_parts); each part is parsed on
+  // its own and its top-level blocks appended to the root, after which
+  // `on_part` gets the part's first top-level node (the rest follow it to
+  // the end of the root's children) and the lines before the part, which
+  // cmark's line numbers inside it leave out. Runs in the document's scope.
+  using PartSink = std::function<void(cmark_node* first, std::size_t line_base)>;
   static std::shared_ptr<ParsedDocument> parse(std::string_view body, std::unique_ptr<CmarkArena> memory = nullptr,
-                                               std::string_view replace = {}, std::size_t replace_at = 0);
+                                               std::string_view replace = {}, std::size_t replace_at = 0,
+                                               std::span<const PartStart> parts = {}, const PartSink& on_part = {});
   // The memory of a document nobody else holds, emptied for the next parse;
   // nullptr when `doc` is still shared (it is then simply released).
   static std::unique_ptr<CmarkArena> recycle(std::shared_ptr<const ParsedDocument>&& doc);

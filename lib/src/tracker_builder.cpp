@@ -6,6 +6,7 @@
 
 #include <unordered_map>
 
+#include "document_parts.hpp"
 #include "markdown.hpp"
 #include "table_blanking.hpp"
 #include "tracker_builder.hpp"
@@ -22,10 +23,12 @@ struct LineSpan {
   std::size_t first = 0, last = 0;
 };
 
-LineSpan node_lines(const SourceFile& src, cmark_node* n) {
+// `base`: lines before the document part the node was parsed in (cmark
+// numbers each part's lines from 1; see document_parts.hpp).
+LineSpan node_lines(const SourceFile& src, cmark_node* n, std::size_t base) {
   LineSpan s;
-  s.first = static_cast<std::size_t>(std::max(1, cmark_node_get_start_line(n)));
-  s.last = static_cast<std::size_t>(std::max(1, cmark_node_get_end_line(n)));
+  s.first = static_cast<std::size_t>(std::max(1, cmark_node_get_start_line(n))) + base;
+  s.last = static_cast<std::size_t>(std::max(1, cmark_node_get_end_line(n))) + base;
   if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
     // cmark reports some HTML blocks as ending before they start ("3:1-2:0");
     // the literal holds the block's lines exactly.
@@ -61,10 +64,10 @@ std::size_t child_count(cmark_node* n) {
   return count;
 }
 
-Heading make_heading(const SourceFile& src, cmark_node* n) {
+Heading make_heading(const SourceFile& src, cmark_node* n, std::size_t base) {
   Heading h;
   h.level = cmark_node_get_heading_level(n);
-  const LineSpan span = node_lines(src, n);
+  const LineSpan span = node_lines(src, n, base);
   h.first_line = span.first;
   h.last_line = span.last;
   h.range = lines_range(src, span);
@@ -85,8 +88,8 @@ Heading make_heading(const SourceFile& src, cmark_node* n) {
       end = hashes;
       while (end > i && is_space(first[end - 1])) --end;
     }
-    const std::size_t base = src.line_start(span.first);
-    h.text_range = {base + i, base + end};
+    const std::size_t line_start = src.line_start(span.first);
+    h.text_range = {line_start + i, line_start + end};
   } else {
     // Setext: the content lines are all but the underline.
     const std::size_t last_text_line = span.last > span.first ? span.last - 1 : span.first;
@@ -99,8 +102,8 @@ Heading make_heading(const SourceFile& src, cmark_node* n) {
   return h;
 }
 
-std::string heading_plain_key(const SourceFile& src, cmark_node* n) {
-  return text::normalize_name(make_heading(src, n).text);
+std::string heading_plain_key(const SourceFile& src, cmark_node* n, std::size_t base) {
+  return text::normalize_name(make_heading(src, n, base).text);
 }
 
 // Splits one raw table line into cells on unescaped pipes, as GFM does
@@ -152,14 +155,14 @@ Alignment alignment_of(std::string_view delimiter_cell) {
   return Alignment::None;
 }
 
-Table make_table(const SourceFile& src, const Schema& schema, cmark_node* n) {
+Table make_table(const SourceFile& src, const Schema& schema, cmark_node* n, std::size_t base) {
   Table t;
   std::size_t body_rows = 0;
   for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) ++body_rows;
   if (body_rows > 0) --body_rows;  // the first row is the header
   // cmark's start line is wrong when the table follows a paragraph line;
   // its end line is right, and rows are one line each.
-  t.last_line = node_lines(src, n).last;
+  t.last_line = node_lines(src, n, base).last;
   t.first_line = t.last_line >= body_rows + 1 ? t.last_line - body_rows - 1 : 1;
   t.range = {src.line_start(t.first_line), src.line_end(t.last_line)};
   t.header = split_row(src, t.first_line);
@@ -192,8 +195,8 @@ std::size_t line_holding(const SourceFile& src, std::size_t line, std::size_t of
 // Reads a bold label at the start of an item's first paragraph, which starts
 // at byte `start` of line `para_line`:
 // "**Context**: text", "**Context:** text", "__Monitoring__" alone.
-std::optional<Label> read_label(const SourceFile& src, const Schema& schema, cmark_node* para, std::size_t start,
-                                std::size_t para_line, bool* has_inline_text) {
+std::optional<Label> read_label(const SourceFile& src, const Schema& schema, cmark_node* para, std::size_t base,
+                                std::size_t start, std::size_t para_line, bool* has_inline_text) {
   // The raw bytes first: most items are not labels, and looking at the
   // paragraph's first inline node costs a cache miss per item.
   const std::string_view line = std::string_view(src.bytes()).substr(start, src.line_end(para_line) - start);
@@ -216,7 +219,7 @@ std::optional<Label> read_label(const SourceFile& src, const Schema& schema, cma
     ++after;
   }
   // The rest of the paragraph (this line and any continuation lines).
-  const LineSpan span = node_lines(src, para);
+  const LineSpan span = node_lines(src, para, base);
   const std::size_t para_end = src.line_end(span.last);
   const std::string_view rest =
       text::trim(std::string_view(src.bytes()).substr(start + after, para_end - (start + after)));
@@ -231,10 +234,10 @@ std::optional<Label> read_label(const SourceFile& src, const Schema& schema, cma
   return l;
 }
 
-ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item, int depth) {
+ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item, std::size_t base, int depth) {
   ListItem it;
   it.node = item;
-  const LineSpan span = node_lines(src, item);
+  const LineSpan span = node_lines(src, item, base);
   it.first_line = span.first;
   it.last_line = span.last;
   it.marker_offset = src.offset_of(span.first, static_cast<std::size_t>(cmark_node_get_start_column(item)));
@@ -247,7 +250,7 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
   it.content_column = it.marker_column + 2;
   cmark_node* first = cmark_node_first_child(item);
   if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
-    const auto para_start_line = static_cast<std::size_t>(cmark_node_get_start_line(first));
+    const auto para_start_line = static_cast<std::size_t>(cmark_node_get_start_line(first)) + base;
     const std::size_t off =
         src.offset_of(para_start_line, static_cast<std::size_t>(cmark_node_get_start_column(first)));
     const std::size_t para_line = line_holding(src, para_start_line, off);
@@ -256,7 +259,7 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
                                                                                 off - src.line_start(span.first)));
     }
     bool inline_text = false;
-    it.label = read_label(src, schema, first, off, para_line, &inline_text);
+    it.label = read_label(src, schema, first, base, off, para_line, &inline_text);
     it.has_inline_text = it.label ? inline_text : true;
     const std::size_t text_begin = it.label ? it.label->range.end : off;
     const std::size_t line_end = src.line_end(para_line);
@@ -273,7 +276,7 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
       if (depth + 1 < kMaxItemDepth) {
         it.children.reserve(it.children.size() + child_count(c));
         for (cmark_node* sub = cmark_node_first_child(c); sub; sub = cmark_node_next(sub)) {
-          it.children.push_back(make_item(src, schema, sub, depth + 1));
+          it.children.push_back(make_item(src, schema, sub, base, depth + 1));
         }
       }
       it.has_content = true;
@@ -311,7 +314,50 @@ const Entry* Tracker::entry_for_row(std::size_t row) const {
 }
 
 namespace {
-Tracker build_model(const SourceFile& src, const Schema& schema, std::shared_ptr<ParsedDocument> doc);
+
+// Builds the model one document part at a time, while the part's tree is
+// still in cache (see document_parts.hpp): cmark hands over each part's
+// top-level blocks as soon as it has parsed them.
+class ModelBuilder {
+ public:
+  ModelBuilder(const SourceFile& src, const Schema& schema)
+      : src_(src),
+        schema_(schema),
+        table_key_(text::normalize_name(schema.table_heading)),
+        entries_key_(text::normalize_name(schema.entries_heading)) {
+    t_.source = &src;
+    t_.schema = &schema;
+  }
+
+  // The top-level blocks from `first` to the end of the root's children,
+  // parsed with `base` lines before them.
+  void consume(cmark_node* first, std::size_t base) {
+    for (cmark_node* n = first; n; n = cmark_node_next(n)) block(n, base);
+  }
+
+  Tracker finish(std::shared_ptr<ParsedDocument> doc);
+
+ private:
+  void block(cmark_node* n, std::size_t base);
+
+  const SourceFile& src_;
+  const Schema& schema_;
+  const std::string table_key_, entries_key_;
+  Tracker t_;
+  enum class Area { Preamble, Table, Entries, Other } area_ = Area::Preamble;
+  // An index, not a pointer: entries_ grows while later parts arrive.
+  std::size_t current_ = npos;
+  bool current_has_list_ = false;
+};
+
+std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, std::string_view body,
+                                           std::unique_ptr<CmarkArena> memory, std::string_view replace = {},
+                                           std::size_t replace_at = 0) {
+  const std::vector<PartStart> parts = document_parts(body, part_target_bytes());
+  return ParsedDocument::parse(body, std::move(memory), replace, replace_at, parts,
+                               [&](cmark_node* first, std::size_t base) { builder.consume(first, base); });
+}
+
 }  // namespace
 
 Tracker parse_tracker(const SourceFile& src, const Schema& schema) { return parse_tracker(src, schema, nullptr); }
@@ -324,113 +370,119 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
   }
   std::optional<BlankedRows> blanked;
   if (cells == TableCells::Blanked) blanked = blank_summary_table(src, schema);
-  if (!blanked) return build_model(src, schema, ParsedDocument::parse(src.body(), std::move(memory)));
-  Tracker t = build_model(src, schema,
-                          ParsedDocument::parse(src.body(), std::move(memory), blanked->bytes, blanked->body_offset));
+  if (!blanked) {
+    ModelBuilder builder(src, schema);
+    auto doc = parse_into(builder, src.body(), std::move(memory));
+    return builder.finish(std::move(doc));
+  }
+  Tracker t;
+  {
+    ModelBuilder builder(src, schema);
+    auto doc = parse_into(builder, src.body(), std::move(memory), blanked->bytes, blanked->body_offset);
+    t = builder.finish(std::move(doc));
+  }
   // Sound only if every blanked line is a row of the managed table (see
   // table_blanking.hpp); otherwise read the document as written.
   if (t.table && t.table->first_line <= blanked->first_line && blanked->last_line <= t.table->last_line) return t;
   memory = ParsedDocument::recycle(std::move(t.document));
   t = Tracker{};
-  return build_model(src, schema, ParsedDocument::parse(src.body(), std::move(memory)));
+  ModelBuilder builder(src, schema);
+  auto doc = parse_into(builder, src.body(), std::move(memory));
+  return builder.finish(std::move(doc));
 }
 
 namespace {
 
-Tracker build_model(const SourceFile& src, const Schema& schema, std::shared_ptr<ParsedDocument> doc) {
-  Tracker t;
-  t.source = &src;
-  t.schema = &schema;
-  t.document = doc;
-  const ArenaScope scope = doc->scope();
-  const std::string table_key = text::normalize_name(schema.table_heading);
-  const std::string entries_key = text::normalize_name(schema.entries_heading);
-
-  enum class Area { Preamble, Table, Entries, Other } area = Area::Preamble;
-  Entry* current = nullptr;
-  bool current_has_list = false;
-  for (cmark_node* n = cmark_node_first_child(doc->root()); n; n = cmark_node_next(n)) {
-    const cmark_node_type type = cmark_node_get_type(n);
-    const LineSpan span = node_lines(src, n);
-    Block block;
-    block.node = n;
-    block.first_line = span.first;
-    block.last_line = span.last;
-    if (type == CMARK_NODE_HEADING) {
-      block.kind = Block::Kind::Heading;
-      const int level = cmark_node_get_heading_level(n);
-      if (level <= 2) current = nullptr;
-      if (level == 1 && !t.title && area == Area::Preamble) {
-        t.title = make_heading(src, n);
+void ModelBuilder::block(cmark_node* n, std::size_t base) {
+  const SourceFile& src = src_;
+  const Schema& schema = schema_;
+  Tracker& t = t_;
+  const cmark_node_type type = cmark_node_get_type(n);
+  const LineSpan span = node_lines(src, n, base);
+  Block block;
+  block.node = n;
+  block.first_line = span.first;
+  block.last_line = span.last;
+  Entry* current = current_ != npos ? &t.entries[current_] : nullptr;
+  if (type == CMARK_NODE_HEADING) {
+    block.kind = Block::Kind::Heading;
+    const int level = cmark_node_get_heading_level(n);
+    if (level <= 2) current = nullptr;
+    if (level == 1 && !t.title && area_ == Area::Preamble) {
+      t.title = make_heading(src, n, base);
+      block.managed = true;
+    } else if (level == 1) {
+      area_ = Area::Other;
+    } else if (level == 2) {
+      const std::string key = heading_plain_key(src, n, base);
+      if (key == table_key_ && !t.table_heading) {
+        t.table_heading = make_heading(src, n, base);
+        area_ = Area::Table;
         block.managed = true;
-      } else if (level == 1) {
-        area = Area::Other;
-      } else if (level == 2) {
-        const std::string key = heading_plain_key(src, n);
-        if (key == table_key && !t.table_heading) {
-          t.table_heading = make_heading(src, n);
-          area = Area::Table;
-          block.managed = true;
-        } else if (key == entries_key && !t.entries_heading) {
-          t.entries_heading = make_heading(src, n);
-          area = Area::Entries;
-          block.managed = true;
-        } else {
-          area = Area::Other;
+      } else if (key == entries_key_ && !t.entries_heading) {
+        t.entries_heading = make_heading(src, n, base);
+        area_ = Area::Entries;
+        block.managed = true;
+      } else {
+        area_ = Area::Other;
+      }
+    } else if (level == 3 && area_ == Area::Entries) {
+      Entry e;
+      e.heading = make_heading(src, n, base);
+      e.key = text::normalize_name(schema.link == LinkMode::Id ? schema.heading_id(e.heading.text)
+                                                               : e.heading.text);
+      e.range = e.heading.range;
+      t.entries.push_back(std::move(e));
+      current = &t.entries.back();
+      current_has_list_ = false;
+      block.managed = true;
+    } else if (level == 3) {
+      current = nullptr;
+    }
+    if (current && level > 3) {
+      current->range.end = src.line_end(span.last);
+      current->other_blocks.push_back(n);
+      block.in_entry = true;
+    }
+  } else {
+    if (type == CMARK_NODE_LIST) block.kind = Block::Kind::List;
+    if (type == CMARK_NODE_HTML_BLOCK) {
+      const char* lit = cmark_node_get_literal(n);
+      block.directive = lit && text::starts_with(text::trim(lit), "<!-- mdrisk-");
+    }
+    if (is_table(n) && area_ == Area::Table && !t.table) {
+      t.table = make_table(src, schema, n, base);
+      block.kind = Block::Kind::Table;
+      block.first_line = t.table->first_line;
+      block.managed = true;
+    }
+    if (current) {
+      block.in_entry = true;
+      current->range.end = src.line_end(span.last);
+      const bool first_list = type == CMARK_NODE_LIST && !current_has_list_ &&
+                              cmark_node_get_list_type(n) == CMARK_BULLET_LIST;
+      if (!first_list) current->other_blocks.push_back(n);
+      if (first_list) {
+        current_has_list_ = true;
+        current->list_is_tight = cmark_node_get_list_tight(n) != 0;
+        current->list_range = lines_range(src, span);
+        current->items.reserve(child_count(n));
+        for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+          current->items.push_back(make_item(src, schema, item, base, 0));
         }
-      } else if (level == 3 && area == Area::Entries) {
-        Entry e;
-        e.heading = make_heading(src, n);
-        e.key = text::normalize_name(schema.link == LinkMode::Id ? schema.heading_id(e.heading.text)
-                                                                 : e.heading.text);
-        e.range = e.heading.range;
-        t.entries.push_back(std::move(e));
-        current = &t.entries.back();
-        current_has_list = false;
-        block.managed = true;
-      } else if (level == 3) {
-        current = nullptr;
-      }
-      if (current && level > 3) {
-        current->range.end = src.line_end(span.last);
-        current->other_blocks.push_back(n);
-        block.in_entry = true;
-      }
-    } else {
-      if (type == CMARK_NODE_LIST) block.kind = Block::Kind::List;
-      if (type == CMARK_NODE_HTML_BLOCK) {
-        const char* lit = cmark_node_get_literal(n);
-        block.directive = lit && text::starts_with(text::trim(lit), "<!-- mdrisk-");
-      }
-      if (is_table(n) && area == Area::Table && !t.table) {
-        t.table = make_table(src, schema, n);
-        block.kind = Block::Kind::Table;
-        block.first_line = t.table->first_line;
-        block.managed = true;
-      }
-      if (current) {
-        block.in_entry = true;
-        current->range.end = src.line_end(span.last);
-        const bool first_list = type == CMARK_NODE_LIST && !current_has_list &&
-                                cmark_node_get_list_type(n) == CMARK_BULLET_LIST;
-        if (!first_list) current->other_blocks.push_back(n);
-        if (type == CMARK_NODE_LIST && !current_has_list &&
-            cmark_node_get_list_type(n) == CMARK_BULLET_LIST) {
-          current_has_list = true;
-          current->list_is_tight = cmark_node_get_list_tight(n) != 0;
-          current->list_range = lines_range(src, span);
-          current->items.reserve(child_count(n));
-          for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
-            current->items.push_back(make_item(src, schema, item, 0));
-          }
-          if (!current->items.empty()) current->list_range.begin = current->items.front().range.begin;
-          build_sections(*current);
-        }
+        if (!current->items.empty()) current->list_range.begin = current->items.front().range.begin;
+        build_sections(*current);
       }
     }
-    t.blocks.push_back(block);
   }
+  current_ = current ? static_cast<std::size_t>(current - t.entries.data()) : npos;
+  t.blocks.push_back(block);
+}
 
+Tracker ModelBuilder::finish(std::shared_ptr<ParsedDocument> doc) {
+  Tracker t = std::move(t_);
+  t.document = std::move(doc);
+  const Schema& schema = schema_;
   if (t.table) {
     // Rows are keyed by the column entries link to: the name, or the ID.
     const std::size_t key_column = schema.link == LinkMode::Id ? schema.id_column : schema.name_column;
