@@ -32,6 +32,9 @@
 //      markers, columns and labels), the same lint output, the same --fix
 //      output (safe, and with unsafe fixes) and an equal content signature,
 //      as parsing it in one piece.
+//  P10 the content signature parse_tracker builds along with the model
+//      (each entry signed as soon as its part is parsed), whole and cut at
+//      every allowed point, equals content_signature of the finished model.
 #pragma once
 #include <cstdint>
 #include <limits>
@@ -219,6 +222,23 @@ inline void check_parts(const SourceFile& src) {
   if (!d.empty()) fail("P9", "the verifier sees a difference when parsed in parts: " + d);
 }
 
+inline void check_signature_while_building(const SourceFile& src) {
+  const LintOptions o;
+  const Tracker t = parse_tracker(src, o.schema);
+  const ContentSignature cold = content_signature(t);
+  for (const std::size_t target : {std::numeric_limits<std::size_t>::max() / 4, std::size_t{1}}) {
+    const PartTarget parts(target);
+    ContentSignature built;
+    const Tracker b = parse_tracker(src, o.schema, nullptr, TableCells::Blanked, &built);
+    const std::string d = first_difference(cold, built, false);
+    if (!d.empty()) fail("P10", "the signature built with the model differs: " + d);
+    if (built.outside.size() != cold.outside.size() || built.entries.size() != cold.entries.size() ||
+        built.fragments.size() != cold.fragments.size() || built.cells.size() != cold.cells.size()) {
+      fail("P10", "the signature built with the model has other parts");
+    }
+  }
+}
+
 // Runs every property on `bytes`; returns "" or "Pn: what broke".
 inline std::string check_pipeline(std::string_view bytes) {
   try {
@@ -230,6 +250,7 @@ inline std::string check_pipeline(std::string_view bytes) {
     check_ranges(*src, lint(*src, LintOptions{}));
     check_blanking(*src);
     check_parts(*src);
+    check_signature_while_building(*src);
     check_fix(*src, false);
     check_fix(*src, true);
   } catch (const Broken& b) {

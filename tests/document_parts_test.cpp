@@ -105,4 +105,22 @@ TEST(DocumentParts, ContainersClosedByTheHeadingStayClosed) {
   expect_same_in_parts("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## H\n\n| c |\n|---|\n");
 }
 
+TEST(DocumentParts, AnEntryGoesOnAcrossACutBeforeASubheading) {
+  // "#### Notes" starts a part but belongs to entry A: A is signed (P10) and
+  // modelled whole only once the part after it has been read.
+  const std::string doc =
+      "# T\n\n## Detailed Entries\n\n### A\n\n- **Context**: a\n\n#### Notes\n\nmore about a\n\n### B\n\n"
+      "- **Context**: b\n";
+  expect_same_in_parts(doc);
+  const fuzz::PartTarget every_cut(1);
+  try {
+    fuzz::check_signature_while_building(test::source(doc));
+  } catch (const fuzz::Broken& b) {
+    ADD_FAILURE() << b.message;
+  }
+  const Tracker t = parse_tracker(test::source(doc), Schema::defaults());
+  ASSERT_EQ(t.entries.size(), 2u);
+  EXPECT_EQ(t.entries[0].other_blocks.size(), 2u);  // the subheading and its paragraph
+}
+
 }  // namespace

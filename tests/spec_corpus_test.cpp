@@ -253,6 +253,7 @@ TEST_P(SpecCorpus, ParsingInPartsChangesNothing) {
     if (document_parts(src->body(), 1).size() > 1) ++cut;
     try {
       fuzz::check_parts(*src);
+      fuzz::check_signature_while_building(*src);
     } catch (const fuzz::Broken& b) {
       ADD_FAILURE() << "example " << ex.number << " (" << ex.section << "): " << b.message;
     }

@@ -76,7 +76,7 @@ void append_escaped(std::string& out, std::string_view s) {
 // The HTML of one inline node, appended to `out`. The common leaves are
 // written here exactly as cmark's renderer writes them (options: only
 // UNSAFE): a cmark render call per text node was most of the verifier's time.
-void append_inline_html(const ParsedDocument& doc, cmark_node* n, std::string& out) {
+void append_inline_html(cmark_node* n, std::string& out) {
   switch (cmark_node_get_type(n)) {
     case CMARK_NODE_TEXT: append_escaped(out, literal(n)); return;
     case CMARK_NODE_SOFTBREAK: out += '\n'; return;
@@ -86,20 +86,22 @@ void append_inline_html(const ParsedDocument& doc, cmark_node* n, std::string& o
       append_escaped(out, literal(n));
       out += "</code>";
       return;
-    default: doc.append_html(n, out);
+    default: append_node_html(n, out);
   }
 }
 
 class Builder {
  public:
-  Builder(const Tracker& t, ContentSignature& sig) : t_(t), doc_(*t.document), sig_(sig) {}
+  using Pending = std::vector<std::pair<std::size_t, ContentSignature::Span>>;  // (role, fragment)
+  Builder(const Tracker& t, ContentSignature& sig, std::vector<std::string_view>& roles, Pending& pending)
+      : t_(t), sig_(sig), roles_(roles), pending_(pending) {}
 
   // A rendered block, directives erased.
   ContentSignature::Span block(std::string_view prefix, cmark_node* n) {
     const std::size_t begin = sig_.bytes.size();
     sig_.bytes += prefix;
     const std::size_t html = sig_.bytes.size();
-    doc_.append_html(n, sig_.bytes);
+    append_node_html(n, sig_.bytes);
     strip_directives(sig_.bytes, html);
     return {begin, sig_.bytes.size() - begin};
   }
@@ -149,7 +151,7 @@ class Builder {
         child = cmark_node_next(child);
       }
     }
-    for (; child; child = cmark_node_next(child)) append_inline_html(doc_, child, out);
+    for (; child; child = cmark_node_next(child)) append_inline_html(child, out);
     strip_directives(out, text);
     pending_.push_back({role_id, {begin, out.size() - begin}});
   }
@@ -243,10 +245,9 @@ class Builder {
   }
 
   const Tracker& t_;
-  const ParsedDocument& doc_;
   ContentSignature& sig_;
-  std::vector<std::string_view> roles_;  // of the current entry
-  std::vector<std::pair<std::size_t, ContentSignature::Span>> pending_;  // (role, fragment)
+  std::vector<std::string_view>& roles_;  // of the current entry
+  Pending& pending_;
 };
 
 std::string entry_name(const ContentSignature::Entry& e) {
@@ -263,22 +264,33 @@ bool same_entry(const ContentSignature::Entry& a, const ContentSignature::Entry&
 
 }  // namespace
 
-ContentSignature content_signature(const Tracker& t) {
-  ContentSignature sig;
-  sig.bytes.reserve(t.source ? t.source->bytes().size() + t.source->bytes().size() / 2 : 0);
-  const ArenaScope scope = t.document->scope();
-  Builder builder(t, sig);
+SignatureBuilder::SignatureBuilder(std::size_t source_bytes) { sig_.bytes.reserve(source_bytes + source_bytes / 2); }
+
+void SignatureBuilder::entry(const Tracker& t, const Entry& e) {
+  if (sig_.entries.capacity() == 0) sig_.entries.reserve(256);
+  Builder(t, sig_, roles_, pending_).entry(e);
+}
+
+ContentSignature SignatureBuilder::finish(const Tracker& t) {
+  Builder builder(t, sig_, roles_, pending_);
   builder.outside_blocks();
-  sig.entries.reserve(t.entries.size());
-  for (const Entry& e : t.entries) builder.entry(e);
   // Entries sharing a name are told apart by their order.
-  std::stable_sort(sig.entries.begin(), sig.entries.end(),
+  std::stable_sort(sig_.entries.begin(), sig_.entries.end(),
                    [](const auto& a, const auto& b) { return a.key < b.key; });
-  for (std::size_t i = 1; i < sig.entries.size(); ++i) {
-    if (sig.entries[i].key == sig.entries[i - 1].key) sig.entries[i].occurrence = sig.entries[i - 1].occurrence + 1;
+  for (std::size_t i = 1; i < sig_.entries.size(); ++i) {
+    if (sig_.entries[i].key == sig_.entries[i - 1].key) {
+      sig_.entries[i].occurrence = sig_.entries[i - 1].occurrence + 1;
+    }
   }
   if (t.table) builder.cells();
-  return sig;
+  return std::move(sig_);
+}
+
+ContentSignature content_signature(const Tracker& t) {
+  const ArenaScope scope = t.document->scope();
+  SignatureBuilder builder(t.source ? t.source->bytes().size() : 0);
+  for (const Entry& e : t.entries) builder.entry(t, e);
+  return builder.finish(t);
 }
 
 std::string first_difference(const ContentSignature& a, const ContentSignature& b, bool allow_new_entries) {

@@ -26,6 +26,7 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   // What verification needs of the input, taken in pass 0 so its tree (the
   // largest allocation of a run) is freed before the output is parsed.
   std::optional<ContentSignature> original_signature;
+  ContentSignature signature;  // the current pass's document's
   bool original_had_table = false, original_had_entries_heading = false;
   std::size_t original_entries = 0;
   const SourceFile* src = &source;
@@ -33,7 +34,13 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   for (int pass = 0; pass < options.max_passes; ++pass) {
     // Never hold two parsed documents at once: the last pass's tree makes
     // room for (and lends its memory to) this one.
-    tracker = parse_tracker(*src, lint.schema, tracker ? &*tracker : nullptr);
+    // A fixed document is signed while its model is built (SignatureBuilder):
+    // verification always needs that. The input is signed afterwards, only
+    // when a fix applies: signing it up front made --fix of a canonical file
+    // 10% dearer than lint, for 2% on a messy one.
+    const bool sign = pass > 0;
+    tracker = parse_tracker(*src, lint.schema, tracker ? &*tracker : nullptr, TableCells::Blanked,
+                            sign ? &signature : nullptr);
     // Only rules that can fix something matter to a pass that applies fixes:
     // the other findings of such a pass are never shown. Suppression
     // comments make rules depend on each other (an unused one is a fixable
@@ -99,7 +106,7 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   // applicable fix is left, i.e. a second --fix would change nothing.
   // Check 3: nothing outside the managed structure renders differently.
   const std::string diff =
-      first_difference(*original_signature, content_signature(*tracker), options.unsafe);
+      first_difference(*original_signature, signature, options.unsafe);
   if (!diff.empty()) {
     return Error{ErrorKind::FixFailed, "safety check failed: " + diff + "; nothing was written"};
   }

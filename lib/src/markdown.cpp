@@ -163,8 +163,12 @@ std::string ParsedDocument::render_html(cmark_node* node) const {
 }
 
 void ParsedDocument::append_html(cmark_node* node, std::string& out) const {
-  cmark_llist* exts = render_extensions();
   const ArenaScope scope = this->scope();
+  append_node_html(node, out);
+}
+
+void append_node_html(cmark_node* node, std::string& out) {
+  cmark_llist* exts = render_extensions();
   char* html = nullptr;
   {
     // Rendering also consults extension state; keep it off the parse path.

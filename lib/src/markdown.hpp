@@ -48,6 +48,10 @@ class ParsedDocument {
   cmark_node* root_ = nullptr;
 };
 
+// ParsedDocument::append_html for a caller already in the node's document
+// scope (while parsing, say).
+void append_node_html(cmark_node* node, std::string& out);
+
 bool is_table(cmark_node* n);
 bool is_table_row(cmark_node* n);
 bool is_table_cell(cmark_node* n);

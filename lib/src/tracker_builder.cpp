@@ -6,6 +6,7 @@
 
 #include <unordered_map>
 
+#include "content_signature.hpp"
 #include "document_parts.hpp"
 #include "markdown.hpp"
 #include "table_blanking.hpp"
@@ -320,25 +321,36 @@ namespace {
 // top-level blocks as soon as it has parsed them.
 class ModelBuilder {
  public:
-  ModelBuilder(const SourceFile& src, const Schema& schema)
+  // `signature`: where to put the document's content signature, built
+  // along with the model; nullptr for none.
+  ModelBuilder(const SourceFile& src, const Schema& schema, ContentSignature* signature)
       : src_(src),
         schema_(schema),
         table_key_(text::normalize_name(schema.table_heading)),
-        entries_key_(text::normalize_name(schema.entries_heading)) {
+        entries_key_(text::normalize_name(schema.entries_heading)),
+        signature_(signature) {
     t_.source = &src;
     t_.schema = &schema;
+    if (signature) signer_.emplace(src.bytes().size());
   }
 
   // The top-level blocks from `first` to the end of the root's children,
   // parsed with `base` lines before them.
   void consume(cmark_node* first, std::size_t base) {
     for (cmark_node* n = first; n; n = cmark_node_next(n)) block(n, base);
+    // Every entry before the current one is complete: sign it while its
+    // nodes are in cache. (The current one may go on in the next part.)
+    sign_entries_before(current_ == npos ? t_.entries.size() : current_);
   }
 
   Tracker finish(std::shared_ptr<ParsedDocument> doc);
 
  private:
   void block(cmark_node* n, std::size_t base);
+  void sign_entries_before(std::size_t end) {
+    if (!signer_) return;
+    for (; signed_ < end; ++signed_) signer_->entry(t_, t_.entries[signed_]);
+  }
 
   const SourceFile& src_;
   const Schema& schema_;
@@ -348,6 +360,9 @@ class ModelBuilder {
   // An index, not a pointer: entries_ grows while later parts arrive.
   std::size_t current_ = npos;
   bool current_has_list_ = false;
+  ContentSignature* signature_;
+  std::optional<SignatureBuilder> signer_;
+  std::size_t signed_ = 0;  // entries signed so far
 };
 
 std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, std::string_view body,
@@ -362,7 +377,8 @@ std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, std::string_vi
 
 Tracker parse_tracker(const SourceFile& src, const Schema& schema) { return parse_tracker(src, schema, nullptr); }
 
-Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* previous, TableCells cells) {
+Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* previous, TableCells cells,
+                      ContentSignature* signature) {
   std::unique_ptr<CmarkArena> memory;
   if (previous) {
     memory = ParsedDocument::recycle(std::move(previous->document));
@@ -371,13 +387,13 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
   std::optional<BlankedRows> blanked;
   if (cells == TableCells::Blanked) blanked = blank_summary_table(src, schema);
   if (!blanked) {
-    ModelBuilder builder(src, schema);
+    ModelBuilder builder(src, schema, signature);
     auto doc = parse_into(builder, src.body(), std::move(memory));
     return builder.finish(std::move(doc));
   }
   Tracker t;
   {
-    ModelBuilder builder(src, schema);
+    ModelBuilder builder(src, schema, signature);
     auto doc = parse_into(builder, src.body(), std::move(memory), blanked->bytes, blanked->body_offset);
     t = builder.finish(std::move(doc));
   }
@@ -386,7 +402,7 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
   if (t.table && t.table->first_line <= blanked->first_line && blanked->last_line <= t.table->last_line) return t;
   memory = ParsedDocument::recycle(std::move(t.document));
   t = Tracker{};
-  ModelBuilder builder(src, schema);
+  ModelBuilder builder(src, schema, signature);
   auto doc = parse_into(builder, src.body(), std::move(memory));
   return builder.finish(std::move(doc));
 }
@@ -507,6 +523,11 @@ Tracker ModelBuilder::finish(std::shared_ptr<ParsedDocument> doc) {
       t.entries[i].row = it->second;
       if (t.entry_of_row[it->second] == npos) t.entry_of_row[it->second] = i;
     }
+  }
+  if (signer_) {
+    const ArenaScope scope = t.document->scope();
+    for (; signed_ < t.entries.size(); ++signed_) signer_->entry(t, t.entries[signed_]);
+    *signature_ = signer_->finish(t);
   }
   return t;
 }
