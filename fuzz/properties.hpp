@@ -34,7 +34,9 @@
 //      as parsing it in one piece.
 //  P10 the content signature parse_tracker builds along with the model
 //      (each entry signed as soon as its part is parsed), whole and cut at
-//      every allowed point, equals content_signature of the finished model.
+//      every allowed point, keeping the tree or dropping each part's,
+//      equals content_signature of the finished model, and the model lints
+//      the same.
 #pragma once
 #include <cstdint>
 #include <limits>
@@ -226,10 +228,14 @@ inline void check_signature_while_building(const SourceFile& src) {
   const LintOptions o;
   const Tracker t = parse_tracker(src, o.schema);
   const ContentSignature cold = content_signature(t);
-  for (const std::size_t target : {std::numeric_limits<std::size_t>::max() / 4, std::size_t{1}}) {
+  for (const std::size_t target : {std::numeric_limits<std::size_t>::max() / 4, std::size_t{1}})
+  for (const KeepTree keep : {KeepTree::Yes, KeepTree::No}) {
     const PartTarget parts(target);
     ContentSignature built;
-    const Tracker b = parse_tracker(src, o.schema, nullptr, TableCells::Blanked, &built);
+    const Tracker b = parse_tracker(src, o.schema, nullptr, TableCells::Blanked, &built, keep);
+    if (format_text({&src, lint_tracker(b, o)}) != format_text({&src, lint_tracker(t, o)})) {
+      fail("P10", "lint output differs when the model is built this way");
+    }
     const std::string d = first_difference(cold, built, false);
     if (!d.empty()) fail("P10", "the signature built with the model differs: " + d);
     if (built.outside.size() != cold.outside.size() || built.entries.size() != cold.entries.size() ||

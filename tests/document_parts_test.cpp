@@ -20,7 +20,7 @@ std::vector<std::size_t> cut_offsets(std::string_view body, std::size_t target =
 }
 
 TEST(DocumentParts, CutsBeforeAtxHeadingsAfterBlankLines) {
-  const std::string doc = "# T\n\npara\n\n## A\n\n### B\ntext\n\n###### C\n";
+  const std::string doc = "# T\n\npara\n\n## A\n\n### B\ntext\n\n# C\n";
   const auto parts = document_parts(doc, 1);
   ASSERT_EQ(parts.size(), 4u);
   EXPECT_EQ(parts[0].offset, 0u);
@@ -28,7 +28,7 @@ TEST(DocumentParts, CutsBeforeAtxHeadingsAfterBlankLines) {
   EXPECT_EQ(parts[1].line_base, 4u);
   EXPECT_EQ(doc.substr(parts[2].offset, 5), "### B");
   EXPECT_EQ(parts[2].line_base, 6u);
-  EXPECT_EQ(doc.substr(parts[3].offset, 8), "###### C");
+  EXPECT_EQ(doc.substr(parts[3].offset, 3), "# C");
   EXPECT_EQ(parts[3].line_base, 9u);
 }
 
@@ -36,6 +36,7 @@ TEST(DocumentParts, NeverCutsWhereABlockCouldContinue) {
   EXPECT_EQ(cut_offsets("# T\npara\n# H\n").size(), 1u) << "previous line not blank";
   EXPECT_EQ(cut_offsets("# T\n\n#hashtag\n").size(), 1u) << "not a heading";
   EXPECT_EQ(cut_offsets("# T\n\n####### seven\n").size(), 1u) << "not a heading";
+  EXPECT_EQ(cut_offsets("# T\n\n#### four\n\n###### six\n").size(), 1u) << "levels 4-6 go on an entry";
   EXPECT_EQ(cut_offsets("# T\n\n - a\n\n # indented\n").size(), 1u) << "not at column 0";
   EXPECT_EQ(cut_offsets("# T\n\n#\n").size(), 2u) << "an empty heading is a heading";
   EXPECT_EQ(cut_offsets("# T\n\t\n#\tTab\n").size(), 2u) << "blank lines may hold tabs";
@@ -105,13 +106,18 @@ TEST(DocumentParts, ContainersClosedByTheHeadingStayClosed) {
   expect_same_in_parts("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## H\n\n| c |\n|---|\n");
 }
 
-TEST(DocumentParts, AnEntryGoesOnAcrossACutBeforeASubheading) {
-  // "#### Notes" starts a part but belongs to entry A: A is signed (P10) and
-  // modelled whole only once the part after it has been read.
+TEST(DocumentParts, AnEntryNeverSpansTwoParts) {
+  // "#### Notes" belongs to entry A: no cut before it, so each part's
+  // entries are complete when the part is modelled, signed (P10) and its
+  // tree dropped.
   const std::string doc =
       "# T\n\n## Detailed Entries\n\n### A\n\n- **Context**: a\n\n#### Notes\n\nmore about a\n\n### B\n\n"
       "- **Context**: b\n";
   expect_same_in_parts(doc);
+  const auto parts = document_parts(doc, 1);
+  ASSERT_EQ(parts.size(), 4u);  // before "## Detailed Entries", "### A" and "### B"
+  EXPECT_EQ(doc.substr(parts[2].offset, 5), "### A");
+  EXPECT_EQ(doc.substr(parts[3].offset, 5), "### B");
   const fuzz::PartTarget every_cut(1);
   try {
     fuzz::check_signature_while_building(test::source(doc));

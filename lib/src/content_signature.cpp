@@ -186,13 +186,12 @@ class Builder {
     out.count = sig_.fragments.size() - out.first;
   }
 
-  void outside_blocks() {
-    for (const Block& b : t_.blocks) {
-      if (b.managed || b.in_entry) continue;
-      if (t_.table && b.kind == Block::Kind::Table) continue;
-      if (is_directive(as_node(b.node))) continue;
-      sig_.outside.push_back(block("", as_node(b.node)));
-    }
+  // A top-level block; only those outside the managed structure count.
+  // (Only the managed table is of kind Table.)
+  void outside_block(const Block& b) {
+    if (b.managed || b.in_entry || b.kind == Block::Kind::Table) return;
+    if (is_directive(as_node(b.node))) return;
+    sig_.outside.push_back(block("", as_node(b.node)));
   }
 
   void cells() {
@@ -271,9 +270,10 @@ void SignatureBuilder::entry(const Tracker& t, const Entry& e) {
   Builder(t, sig_, roles_, pending_).entry(e);
 }
 
+void SignatureBuilder::block(const Tracker& t, const Block& b) { Builder(t, sig_, roles_, pending_).outside_block(b); }
+
 ContentSignature SignatureBuilder::finish(const Tracker& t) {
   Builder builder(t, sig_, roles_, pending_);
-  builder.outside_blocks();
   // Entries sharing a name are told apart by their order.
   std::stable_sort(sig_.entries.begin(), sig_.entries.end(),
                    [](const auto& a, const auto& b) { return a.key < b.key; });
@@ -289,6 +289,7 @@ ContentSignature SignatureBuilder::finish(const Tracker& t) {
 ContentSignature content_signature(const Tracker& t) {
   const ArenaScope scope = t.document->scope();
   SignatureBuilder builder(t.source ? t.source->bytes().size() : 0);
+  for (const Block& b : t.blocks) builder.block(t, b);
   for (const Entry& e : t.entries) builder.entry(t, e);
   return builder.finish(t);
 }

@@ -32,6 +32,7 @@ struct ContentSignature {
   std::string_view view(Span s) const { return std::string_view(bytes).substr(s.begin, s.size); }
 };
 
+// Needs the tracker's tree (parse_tracker keeps it unless told otherwise).
 ContentSignature content_signature(const Tracker& tracker);
 
 // Builds the same signature piece by piece: parse_tracker signs each entry
@@ -41,11 +42,14 @@ ContentSignature content_signature(const Tracker& tracker);
 class SignatureBuilder {
  public:
   explicit SignatureBuilder(std::size_t source_bytes);
+  // A top-level block, in document order (only those outside the managed
+  // structure are signed).
+  void block(const Tracker& t, const Block& b);
   // `e` must be complete (no more blocks will join it); `t` its tracker,
   // for the schema.
   void entry(const Tracker& t, const Entry& e);
-  // The blocks outside the tracker and the table's cells, then the entries
-  // sorted; `t` complete.
+  // The table's cells, then the entries sorted; `t` complete. Touches no
+  // cmark node.
   ContentSignature finish(const Tracker& t);
 
  private:

@@ -13,11 +13,11 @@ bool is_blank_line(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
-// "#"..."######" then a space, a tab, or the end of the line.
+// "#", "##" or "###" then a space, a tab, or the end of the line.
 bool opens_atx_heading(std::string_view rest) {
   std::size_t hashes = 0;
   while (hashes < rest.size() && rest[hashes] == '#') ++hashes;
-  if (hashes == 0 || hashes > 6) return false;
+  if (hashes == 0 || hashes > 3) return false;
   return hashes == rest.size() || rest[hashes] == ' ' || rest[hashes] == '\t' || rest[hashes] == '\r' ||
          rest[hashes] == '\n';
 }

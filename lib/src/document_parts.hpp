@@ -9,9 +9,11 @@
 // cache when cmark and the model builder walk it (bench/RESULTS.md).
 //
 // A cut goes before a line L only where no block can continue across it:
-//  * L is an ATX heading at column 0 ("#" to "######", then a space, a tab
-//    or the end of the line), so no container (list item, block quote)
-//    continues into it and it is not paragraph text;
+//  * L is an ATX heading at column 0 ("#", "##" or "###", then a space, a
+//    tab or the end of the line), so no container (list item, block quote)
+//    continues into it and it is not paragraph text; and it ends any
+//    detailed entry, so every entry lies within one part (levels 4 to 6
+//    belong to the entry before them);
 //  * the line before L is blank, so no paragraph or table is open;
 //  * the document contains no "]:" at all, so it has no link reference
 //    definition (the one thing cmark resolves across the whole document;

@@ -7,6 +7,7 @@
 #include "rules/all.hpp"
 #include "suppressions.hpp"
 #include "text.hpp"
+#include "tracker_builder.hpp"
 
 namespace mdrisk {
 
@@ -91,7 +92,8 @@ std::vector<Diagnostic> lint_tracker(const Tracker& tracker, const LintOptions& 
 }
 
 std::vector<Diagnostic> lint(const SourceFile& source, const LintOptions& options) {
-  const Tracker tracker = parse_tracker(source, options.schema);
+  // Rules never read cmark's tree: drop each part's as soon as it is modelled.
+  const Tracker tracker = parse_tracker(source, options.schema, nullptr, TableCells::Blanked, nullptr, KeepTree::No);
   return lint_tracker(tracker, options);
 }
 

@@ -87,7 +87,8 @@ std::unique_ptr<CmarkArena> ParsedDocument::recycle(std::shared_ptr<const Parsed
 
 std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std::unique_ptr<CmarkArena> memory,
                                                       std::string_view replace, std::size_t replace_at,
-                                                      std::span<const PartStart> parts, const PartSink& on_part) {
+                                                      std::span<const PartStart> parts, const PartSink& on_part,
+                                                      bool keep_tree) {
   ensure_registered();
   auto doc = std::make_shared<ParsedDocument>();
   doc->arena_ = memory ? std::move(memory) : std::make_unique<CmarkArena>();
@@ -124,6 +125,10 @@ std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std
   if (parts.size() <= 1) {
     doc->root_ = parse_range(0, body.size());
     if (on_part && cmark_node_first_child(doc->root_)) on_part(cmark_node_first_child(doc->root_), 0);
+    if (!keep_tree) {
+      doc->root_ = nullptr;
+      doc->arena_->reset();
+    }
     return doc;
   }
   for (std::size_t k = 0; k < parts.size(); ++k) {
@@ -144,6 +149,12 @@ std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std
       }
     }
     cmark_node* first = cmark_node_first_child(part);
+    if (!keep_tree) {
+      if (on_part && first) on_part(first, parts[k].line_base);
+      doc->arena_->reset();  // the part's tree, parser and all
+      if (last) break;
+      continue;
+    }
     if (k == 0) {
       doc->root_ = part;
     } else {

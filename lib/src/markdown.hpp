@@ -28,10 +28,14 @@ class ParsedDocument {
   // `on_part` gets the part's first top-level node (the rest follow it to
   // the end of the root's children) and the lines before the part, which
   // cmark's line numbers inside it leave out. Runs in the document's scope.
+  // `keep_tree` false: each part's tree is dropped once `on_part` returns
+  // and its memory reused for the next part (still in cache, no new page
+  // faults); root() is then nullptr and no node may be kept.
   using PartSink = std::function<void(cmark_node* first, std::size_t line_base)>;
   static std::shared_ptr<ParsedDocument> parse(std::string_view body, std::unique_ptr<CmarkArena> memory = nullptr,
                                                std::string_view replace = {}, std::size_t replace_at = 0,
-                                               std::span<const PartStart> parts = {}, const PartSink& on_part = {});
+                                               std::span<const PartStart> parts = {}, const PartSink& on_part = {},
+                                               bool keep_tree = true);
   // The memory of a document nobody else holds, emptied for the next parse;
   // nullptr when `doc` is still shared (it is then simply released).
   static std::unique_ptr<CmarkArena> recycle(std::shared_ptr<const ParsedDocument>&& doc);

@@ -323,12 +323,15 @@ class ModelBuilder {
  public:
   // `signature`: where to put the document's content signature, built
   // along with the model; nullptr for none.
-  ModelBuilder(const SourceFile& src, const Schema& schema, ContentSignature* signature)
+  // `keep_tree` false: each part's tree goes once the part is modelled (and
+  // signed), so the model keeps no node.
+  ModelBuilder(const SourceFile& src, const Schema& schema, ContentSignature* signature, bool keep_tree)
       : src_(src),
         schema_(schema),
         table_key_(text::normalize_name(schema.table_heading)),
         entries_key_(text::normalize_name(schema.entries_heading)),
-        signature_(signature) {
+        signature_(signature),
+        keep_tree_(keep_tree) {
     t_.source = &src;
     t_.schema = &schema;
     if (signature) signer_.emplace(src.bytes().size());
@@ -337,19 +340,34 @@ class ModelBuilder {
   // The top-level blocks from `first` to the end of the root's children,
   // parsed with `base` lines before them.
   void consume(cmark_node* first, std::size_t base) {
+    const std::size_t blocks_before = t_.blocks.size(), entries_before = t_.entries.size();
     for (cmark_node* n = first; n; n = cmark_node_next(n)) block(n, base);
-    // Every entry before the current one is complete: sign it while its
-    // nodes are in cache. (The current one may go on in the next part.)
-    sign_entries_before(current_ == npos ? t_.entries.size() : current_);
+    // Parts begin with a heading of level 1 to 3, which ends any entry: the
+    // part's entries are complete. Sign them while their nodes are in cache.
+    if (signer_) {
+      for (std::size_t b = blocks_before; b < t_.blocks.size(); ++b) signer_->block(t_, t_.blocks[b]);
+      for (std::size_t e = entries_before; e < t_.entries.size(); ++e) signer_->entry(t_, t_.entries[e]);
+    }
+    if (!keep_tree_) forget_nodes(blocks_before, entries_before);
   }
 
   Tracker finish(std::shared_ptr<ParsedDocument> doc);
 
  private:
   void block(cmark_node* n, std::size_t base);
-  void sign_entries_before(std::size_t end) {
-    if (!signer_) return;
-    for (; signed_ < end; ++signed_) signer_->entry(t_, t_.entries[signed_]);
+  // The tree of the part these came from is about to go.
+  void forget_nodes(std::size_t blocks_from, std::size_t entries_from) {
+    for (std::size_t b = blocks_from; b < t_.blocks.size(); ++b) t_.blocks[b].node = nullptr;
+    const auto forget = [](const auto& self, std::vector<ListItem>& items) -> void {
+      for (ListItem& it : items) {
+        it.node = nullptr;
+        self(self, it.children);
+      }
+    };
+    for (std::size_t e = entries_from; e < t_.entries.size(); ++e) {
+      forget(forget, t_.entries[e].items);
+      t_.entries[e].other_blocks.clear();
+    }
   }
 
   const SourceFile& src_;
@@ -361,16 +379,17 @@ class ModelBuilder {
   std::size_t current_ = npos;
   bool current_has_list_ = false;
   ContentSignature* signature_;
+  const bool keep_tree_;
   std::optional<SignatureBuilder> signer_;
-  std::size_t signed_ = 0;  // entries signed so far
 };
 
-std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, std::string_view body,
+std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, bool keep_tree, std::string_view body,
                                            std::unique_ptr<CmarkArena> memory, std::string_view replace = {},
                                            std::size_t replace_at = 0) {
   const std::vector<PartStart> parts = document_parts(body, part_target_bytes());
-  return ParsedDocument::parse(body, std::move(memory), replace, replace_at, parts,
-                               [&](cmark_node* first, std::size_t base) { builder.consume(first, base); });
+  return ParsedDocument::parse(
+      body, std::move(memory), replace, replace_at, parts,
+      [&](cmark_node* first, std::size_t base) { builder.consume(first, base); }, keep_tree);
 }
 
 }  // namespace
@@ -378,7 +397,8 @@ std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, std::string_vi
 Tracker parse_tracker(const SourceFile& src, const Schema& schema) { return parse_tracker(src, schema, nullptr); }
 
 Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* previous, TableCells cells,
-                      ContentSignature* signature) {
+                      ContentSignature* signature, KeepTree keep) {
+  const bool keep_tree = keep == KeepTree::Yes;
   std::unique_ptr<CmarkArena> memory;
   if (previous) {
     memory = ParsedDocument::recycle(std::move(previous->document));
@@ -387,14 +407,14 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
   std::optional<BlankedRows> blanked;
   if (cells == TableCells::Blanked) blanked = blank_summary_table(src, schema);
   if (!blanked) {
-    ModelBuilder builder(src, schema, signature);
-    auto doc = parse_into(builder, src.body(), std::move(memory));
+    ModelBuilder builder(src, schema, signature, keep_tree);
+    auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory));
     return builder.finish(std::move(doc));
   }
   Tracker t;
   {
-    ModelBuilder builder(src, schema, signature);
-    auto doc = parse_into(builder, src.body(), std::move(memory), blanked->bytes, blanked->body_offset);
+    ModelBuilder builder(src, schema, signature, keep_tree);
+    auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory), blanked->bytes, blanked->body_offset);
     t = builder.finish(std::move(doc));
   }
   // Sound only if every blanked line is a row of the managed table (see
@@ -402,8 +422,8 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
   if (t.table && t.table->first_line <= blanked->first_line && blanked->last_line <= t.table->last_line) return t;
   memory = ParsedDocument::recycle(std::move(t.document));
   t = Tracker{};
-  ModelBuilder builder(src, schema, signature);
-  auto doc = parse_into(builder, src.body(), std::move(memory));
+  ModelBuilder builder(src, schema, signature, keep_tree);
+  auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory));
   return builder.finish(std::move(doc));
 }
 
@@ -524,11 +544,7 @@ Tracker ModelBuilder::finish(std::shared_ptr<ParsedDocument> doc) {
       if (t.entry_of_row[it->second] == npos) t.entry_of_row[it->second] = i;
     }
   }
-  if (signer_) {
-    const ArenaScope scope = t.document->scope();
-    for (; signed_ < t.entries.size(); ++signed_) signer_->entry(t, t.entries[signed_]);
-    *signature_ = signer_->finish(t);
-  }
+  if (signer_) *signature_ = signer_->finish(t);
   return t;
 }
 
