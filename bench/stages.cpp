@@ -21,6 +21,7 @@
 #include <string>
 
 #include "content_signature.hpp"
+#include "tracker_builder.hpp"
 #include "markdown.hpp"
 #include "mdrisk/fix.hpp"
 #include "mdrisk/linter.hpp"
@@ -144,6 +145,34 @@ void BM_ParseTracker(benchmark::State& state) {
   label(state, src);
 }
 
+// What lint() runs: parse in parts + model, each part's tree dropped once
+// modelled (KeepTree::No).
+void BM_ParseTrackerDropTree(benchmark::State& state) {
+  const mdrisk::SourceFile& src = pick(state);
+  const mdrisk::LintOptions& opt = Inputs::get().lint;
+  for (auto _ : state) {
+    mdrisk::Tracker t = mdrisk::parse_tracker(src, opt.schema, nullptr, mdrisk::TableCells::Blanked, nullptr,
+                                              mdrisk::KeepTree::No);
+    benchmark::DoNotOptimize(t);
+  }
+  label(state, src);
+}
+
+// What each --fix pass runs: the same, plus the content signature built
+// along with the model.
+void BM_ParseTrackerSigned(benchmark::State& state) {
+  const mdrisk::SourceFile& src = pick(state);
+  const mdrisk::LintOptions& opt = Inputs::get().lint;
+  for (auto _ : state) {
+    mdrisk::ContentSignature sig;
+    mdrisk::Tracker t = mdrisk::parse_tracker(src, opt.schema, nullptr, mdrisk::TableCells::Blanked, &sig,
+                                              mdrisk::KeepTree::No);
+    benchmark::DoNotOptimize(t);
+    benchmark::DoNotOptimize(sig);
+  }
+  label(state, src);
+}
+
 // All rules over a built model (diagnostics + their fixes, sorted).
 void BM_Rules(benchmark::State& state) {
   const mdrisk::SourceFile& src = pick(state);
@@ -244,6 +273,8 @@ STAGE(BM_CmarkReferenceParse);
 BENCHMARK(BM_CmarkConfig)->DenseRange(0, 3)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 STAGE(BM_Parse);
 STAGE(BM_ParseTracker);
+STAGE(BM_ParseTrackerDropTree);
+STAGE(BM_ParseTrackerSigned);
 STAGE(BM_Rules);
 STAGE(BM_PrintTable);
 STAGE(BM_ApplyFixes);

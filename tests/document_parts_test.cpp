@@ -88,7 +88,8 @@ TEST(DocumentParts, AnOpenFenceIsParsedWhole) {
       "- **Context**: b\n";
   expect_same_in_parts(doc);
   const fuzz::PartTarget every_cut(1);
-  const Tracker t = parse_tracker(test::source(doc), Schema::defaults());
+  const SourceFile src = test::source(doc);  // outlives the model, which points into it
+  const Tracker t = parse_tracker(src, Schema::defaults());
   ASSERT_EQ(t.entries.size(), 2u);
   EXPECT_EQ(t.entries[1].heading.text, "B");
   EXPECT_EQ(t.entries[1].heading.first_line, 16u);
@@ -124,7 +125,8 @@ TEST(DocumentParts, AnEntryNeverSpansTwoParts) {
   } catch (const fuzz::Broken& b) {
     ADD_FAILURE() << b.message;
   }
-  const Tracker t = parse_tracker(test::source(doc), Schema::defaults());
+  const SourceFile src = test::source(doc);  // outlives the model, which points into it
+  const Tracker t = parse_tracker(src, Schema::defaults());
   ASSERT_EQ(t.entries.size(), 2u);
   EXPECT_EQ(t.entries[0].other_blocks.size(), 2u);  // the subheading and its paragraph
 }

@@ -161,7 +161,8 @@ TEST(FixEngine, FlattenedItemsUnderALabelWrittenWithATabGoToColumnFour) {
   auto r = fix_source(test::source(md), LintOptions{}, FixOptions{});
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_NE(r->output.find("-\t**Monitoring**\n    - Alert on stuck approvals.\n"), std::string::npos) << r->output;
-  const Tracker t = parse_tracker(test::source(r->output), Schema::defaults());
+  const SourceFile out = test::source(r->output);  // outlives the model, which points into it
+  const Tracker t = parse_tracker(out, Schema::defaults());
   ASSERT_EQ(t.entries.size(), 1u);
   EXPECT_EQ(t.entries[0].items.back().children.size(), 1u);  // now nested under Monitoring
 }

@@ -79,7 +79,7 @@ struct ListItem {
   ByteRange text_range;            // where `text` is
   bool has_content = false;        // any text or block besides the label
   std::vector<ListItem> children;  // items of nested lists
-  const void* node = nullptr;      // opaque: the cmark item, for verification only
+  const void* node = nullptr;      // opaque: the cmark item, for verification only (null once the tree is dropped)
 };
 
 struct Section {
@@ -97,7 +97,7 @@ struct Entry {
   ByteRange list_range;
   std::vector<Section> sections;
   std::size_t row = npos;     // matched table row (index into Table::rows)
-  std::vector<const void*> other_blocks;  // opaque: cmark blocks of the body besides the list
+  std::vector<const void*> other_blocks;  // opaque: cmark blocks of the body besides the list (empty once the tree is dropped)
 };
 
 // A top-level block, for rules about spacing between blocks.
@@ -107,7 +107,7 @@ struct Block {
   bool managed = false;  // a heading or table that mdrisk owns the layout of
   bool in_entry = false; // part of a detailed entry's body
   bool directive = false; // an `<!-- mdrisk-... -->` suppression comment
-  const void* node = nullptr;  // opaque: the cmark block, for verification only
+  const void* node = nullptr;  // opaque: the cmark block, for verification only (null once the tree is dropped)
 };
 
 class ParsedDocument;  // the cmark tree (internal)
@@ -131,7 +131,8 @@ struct Tracker {
 
 // Parses `source` with cmark-gfm and builds the model. Never fails: a
 // document without the expected structure yields a model with parts missing,
-// which the structure rules report.
+// which the structure rules report. This overload keeps cmark's tree with
+// the model; lint() and fix_source() drop it part by part as they go.
 Tracker parse_tracker(const SourceFile& source, const Schema& schema);
 
 }  // namespace mdrisk
