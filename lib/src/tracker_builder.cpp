@@ -24,12 +24,18 @@ struct LineSpan {
   std::size_t first = 0, last = 0;
 };
 
-// `base`: lines before the document part the node was parsed in (cmark
-// numbers each part's lines from 1; see document_parts.hpp).
+// A line cmark reported for a node parsed in a part with `base` lines
+// before it (cmark numbers each part's lines from 1; see document_parts.hpp).
+// Some nodes come without a position (0: a paragraph split off by a table
+// header); they get the document's line 1, however the document was cut.
+std::size_t document_line(int line, std::size_t base) {
+  return line > 0 ? static_cast<std::size_t>(line) + base : 1;
+}
+
 LineSpan node_lines(const SourceFile& src, cmark_node* n, std::size_t base) {
   LineSpan s;
-  s.first = static_cast<std::size_t>(std::max(1, cmark_node_get_start_line(n))) + base;
-  s.last = static_cast<std::size_t>(std::max(1, cmark_node_get_end_line(n))) + base;
+  s.first = document_line(cmark_node_get_start_line(n), base);
+  s.last = document_line(cmark_node_get_end_line(n), base);
   if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
     // cmark reports some HTML blocks as ending before they start ("3:1-2:0");
     // the literal holds the block's lines exactly.
@@ -251,7 +257,7 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
   it.content_column = it.marker_column + 2;
   cmark_node* first = cmark_node_first_child(item);
   if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
-    const auto para_start_line = static_cast<std::size_t>(cmark_node_get_start_line(first)) + base;
+    const std::size_t para_start_line = document_line(cmark_node_get_start_line(first), base);
     const std::size_t off =
         src.offset_of(para_start_line, static_cast<std::size_t>(cmark_node_get_start_column(first)));
     const std::size_t para_line = line_holding(src, para_start_line, off);
