@@ -1,7 +1,7 @@
 #include "mdrisk/linter.hpp"
 
 #include <algorithm>
-#include <numeric>
+#include <cstdint>
 
 #include "linter_passes.hpp"
 #include "rules/all.hpp"
@@ -75,10 +75,38 @@ void finish_diagnostics(const Tracker& tracker, const LintOptions& options, std:
 }
 
 std::vector<std::size_t> sorted_order(const std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::size_t> order(diagnostics.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return diagnostic_before(diagnostics[a], diagnostics[b]); });
+  // Sorted on compact keys (offset, the code's first 8 bytes, index): the
+  // comparator no longer reaches into Diagnostics scattered over memory,
+  // which made this superlinear in cache misses (150,001 findings at 30k).
+  // Zero-padded big-endian bytes order like the strings they come from;
+  // the index keeps equal findings in report order (a stable sort).
+  struct Key {
+    std::size_t begin;
+    std::uint64_t code;
+    std::size_t index;
+  };
+  std::vector<Key> keys(diagnostics.size());
+  bool long_codes = false;
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    const std::string& code = diagnostics[i].code;
+    std::uint64_t packed = 0;
+    for (std::size_t k = 0; k < 8; ++k) {
+      packed = (packed << 8) | (k < code.size() ? static_cast<unsigned char>(code[k]) : 0u);
+    }
+    long_codes = long_codes || code.size() > 8;
+    keys[i] = Key{diagnostics[i].range.begin, packed, i};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.code != b.code) return a.code < b.code;
+    if (long_codes) {
+      const int c = diagnostics[a.index].code.compare(diagnostics[b.index].code);
+      if (c != 0) return c < 0;
+    }
+    return a.index < b.index;
+  });
+  std::vector<std::size_t> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
   return order;
 }
 
