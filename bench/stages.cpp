@@ -164,9 +164,10 @@ void BM_ParseTrackerSigned(benchmark::State& state) {
   const mdrisk::SourceFile& src = pick(state);
   const mdrisk::LintOptions& opt = Inputs::get().lint;
   for (auto _ : state) {
-    mdrisk::ContentSignature sig;
-    mdrisk::Tracker t = mdrisk::parse_tracker(src, opt.schema, nullptr, mdrisk::TableCells::Blanked, &sig,
+    mdrisk::SignatureBuilder signer(src.bytes().size());
+    mdrisk::Tracker t = mdrisk::parse_tracker(src, opt.schema, nullptr, mdrisk::TableCells::Blanked, &signer,
                                               mdrisk::KeepTree::No);
+    mdrisk::ContentSignature sig = signer.finish(t);
     benchmark::DoNotOptimize(t);
     benchmark::DoNotOptimize(sig);
   }

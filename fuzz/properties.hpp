@@ -231,8 +231,9 @@ inline void check_signature_while_building(const SourceFile& src) {
   for (const std::size_t target : {std::numeric_limits<std::size_t>::max() / 4, std::size_t{1}})
   for (const KeepTree keep : {KeepTree::Yes, KeepTree::No}) {
     const PartTarget parts(target);
-    ContentSignature built;
-    const Tracker b = parse_tracker(src, o.schema, nullptr, TableCells::Blanked, &built, keep);
+    SignatureBuilder signer(src.bytes().size());
+    const Tracker b = parse_tracker(src, o.schema, nullptr, TableCells::Blanked, &signer, keep);
+    const ContentSignature built = signer.finish(b);
     if (format_text({&src, lint_tracker(b, o)}) != format_text({&src, lint_tracker(t, o)})) {
       fail("P10", "lint output differs when the model is built this way");
     }

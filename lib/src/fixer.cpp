@@ -26,7 +26,7 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   // What verification needs of the input, taken in pass 0 so its tree (the
   // largest allocation of a run) is freed before the output is parsed.
   std::optional<ContentSignature> original_signature;
-  ContentSignature signature;  // the current pass's document's
+  std::optional<SignatureBuilder> signer;  // the current pass's document's
   bool original_had_table = false, original_had_entries_heading = false;
   std::size_t original_entries = 0;
   const SourceFile* src = &source;
@@ -34,12 +34,15 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   for (int pass = 0; pass < options.max_passes; ++pass) {
     // Never hold two parsed documents at once: the last pass's tree makes
     // room for (and lends its memory to) this one.
-    // Every document is signed while its model is built (SignatureBuilder),
-    // part by part, so no tree is kept: signing the input afterwards, only
-    // when a fix applies, would keep the input's whole tree (~100 MB at 10k
-    // risks) and walk it cold: --fix messy 0.40 s instead of 0.35 s, and a
-    // canonical file no cheaper (bench/RESULTS.md).
-    tracker = parse_tracker(*src, lint.schema, tracker ? &*tracker : nullptr, TableCells::Blanked, &signature,
+    // Every document's blocks and entries are signed while its model is
+    // built (SignatureBuilder), part by part, so no tree is kept: signing the
+    // input afterwards, only when a fix applies, would keep the input's whole
+    // tree (~100 MB at 10k risks) and walk it cold: --fix messy 0.40 s
+    // instead of 0.35 s, and a canonical file no cheaper (bench/RESULTS.md).
+    // What needs no node (the table's cells, the sort) waits for finish(),
+    // which a document with nothing to fix never reaches.
+    signer.emplace(src->bytes().size());
+    tracker = parse_tracker(*src, lint.schema, tracker ? &*tracker : nullptr, TableCells::Blanked, &*signer,
                             KeepTree::No);
     // Only rules that can fix something matter to a pass that applies fixes:
     // the other findings of such a pass are never shown. Suppression
@@ -82,7 +85,7 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
     auto next = SourceFile::from_bytes(source.name(), std::move(applied.output));
     if (!next) return Error{ErrorKind::FixFailed, "fixed output is not valid text: " + next.error().message};
     if (pass == 0) {
-      original_signature = std::move(signature);
+      original_signature = signer->finish(*tracker);  // the cells and the sort: only when a fix applies
       original_had_table = tracker->table.has_value();
       original_had_entries_heading = tracker->entries_heading.has_value();
       original_entries = tracker->entries.size();
@@ -106,7 +109,7 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   // applicable fix is left, i.e. a second --fix would change nothing.
   // Check 3: nothing outside the managed structure renders differently.
   const std::string diff =
-      first_difference(*original_signature, signature, options.unsafe);
+      first_difference(*original_signature, signer->finish(*tracker), options.unsafe);
   if (!diff.empty()) {
     return Error{ErrorKind::FixFailed, "safety check failed: " + diff + "; nothing was written"};
   }

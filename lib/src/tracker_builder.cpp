@@ -327,20 +327,19 @@ namespace {
 // top-level blocks as soon as it has parsed them.
 class ModelBuilder {
  public:
-  // `signature`: where to put the document's content signature, built
-  // along with the model; nullptr for none.
+  // `signer`: where to sign the document's blocks and entries along with
+  // the model (the caller finishes it); nullptr for none.
   // `keep_tree` false: each part's tree goes once the part is modelled (and
   // signed), so the model keeps no node.
-  ModelBuilder(const SourceFile& src, const Schema& schema, ContentSignature* signature, bool keep_tree)
+  ModelBuilder(const SourceFile& src, const Schema& schema, SignatureBuilder* signer, bool keep_tree)
       : src_(src),
         schema_(schema),
         table_key_(text::normalize_name(schema.table_heading)),
         entries_key_(text::normalize_name(schema.entries_heading)),
-        signature_(signature),
+        signer_(signer),
         keep_tree_(keep_tree) {
     t_.source = &src;
     t_.schema = &schema;
-    if (signature) signer_.emplace(src.bytes().size());
   }
 
   // The top-level blocks from `first` to the end of the root's children,
@@ -384,9 +383,8 @@ class ModelBuilder {
   // An index, not a pointer: entries_ grows while later parts arrive.
   std::size_t current_ = npos;
   bool current_has_list_ = false;
-  ContentSignature* signature_;
+  SignatureBuilder* signer_;
   const bool keep_tree_;
-  std::optional<SignatureBuilder> signer_;
 };
 
 std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, bool keep_tree, std::string_view body,
@@ -403,7 +401,7 @@ std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, bool keep_tree
 Tracker parse_tracker(const SourceFile& src, const Schema& schema) { return parse_tracker(src, schema, nullptr); }
 
 Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* previous, TableCells cells,
-                      ContentSignature* signature, KeepTree keep) {
+                      SignatureBuilder* signer, KeepTree keep) {
   const bool keep_tree = keep == KeepTree::Yes;
   std::unique_ptr<CmarkArena> memory;
   if (previous) {
@@ -413,13 +411,13 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
   std::optional<BlankedRows> blanked;
   if (cells == TableCells::Blanked) blanked = blank_summary_table(src, schema);
   if (!blanked) {
-    ModelBuilder builder(src, schema, signature, keep_tree);
+    ModelBuilder builder(src, schema, signer, keep_tree);
     auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory));
     return builder.finish(std::move(doc));
   }
   Tracker t;
   {
-    ModelBuilder builder(src, schema, signature, keep_tree);
+    ModelBuilder builder(src, schema, signer, keep_tree);
     auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory), blanked->bytes, blanked->body_offset);
     t = builder.finish(std::move(doc));
   }
@@ -428,7 +426,8 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
   if (t.table && t.table->first_line <= blanked->first_line && blanked->last_line <= t.table->last_line) return t;
   memory = ParsedDocument::recycle(std::move(t.document));
   t = Tracker{};
-  ModelBuilder builder(src, schema, signature, keep_tree);
+  if (signer) *signer = SignatureBuilder(src.bytes().size());  // what it signed came from the blanked parse
+  ModelBuilder builder(src, schema, signer, keep_tree);
   auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory));
   return builder.finish(std::move(doc));
 }
@@ -550,7 +549,6 @@ Tracker ModelBuilder::finish(std::shared_ptr<ParsedDocument> doc) {
       if (t.entry_of_row[it->second] == npos) t.entry_of_row[it->second] = i;
     }
   }
-  if (signer_) *signature_ = signer_->finish(t);
   return t;
 }
 

@@ -7,12 +7,13 @@ namespace mdrisk {
 // the model is the same either way) or as written (for tests to compare).
 enum class TableCells { Blanked, AsWritten };
 
-struct ContentSignature;
+class SignatureBuilder;
 
 // parse_tracker for a loop of passes (--fix): `previous` is emptied and the
 // memory of its tree, when nothing else holds it, is reused for the new one.
-// `signature`, when given, receives content_signature(result), built while
-// the model is (cheaper than walking the finished tree again).
+// `signer`, when given (new, for this document), signs the document's blocks
+// and entries while the model is built (cheaper than walking the finished
+// tree again); signer->finish(result) then equals content_signature(result).
 // KeepTree::No drops each part's tree as soon as it is modelled (and
 // signed): the model's node pointers are then null, `document` has no root,
 // and content_signature cannot be taken later. Peak memory is then one
@@ -20,7 +21,7 @@ struct ContentSignature;
 // part reuses memory that is already mapped and in cache.
 enum class KeepTree { Yes, No };
 Tracker parse_tracker(const SourceFile& source, const Schema& schema, Tracker* previous,
-                      TableCells cells = TableCells::Blanked, ContentSignature* signature = nullptr,
+                      TableCells cells = TableCells::Blanked, SignatureBuilder* signer = nullptr,
                       KeepTree keep = KeepTree::Yes);
 
 }  // namespace mdrisk
