@@ -122,15 +122,8 @@ std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std
     return cmark_parser_finish(parser.get());
   };
 
-  if (parts.size() <= 1) {
-    doc->root_ = parse_range(0, body.size());
-    if (on_part && cmark_node_first_child(doc->root_)) on_part(cmark_node_first_child(doc->root_), 0);
-    if (!keep_tree) {
-      doc->root_ = nullptr;
-      doc->arena_->reset();
-    }
-    return doc;
-  }
+  static constexpr PartStart kWhole[] = {PartStart{0, 0}};
+  if (parts.empty()) parts = kWhole;
   for (std::size_t k = 0; k < parts.size(); ++k) {
     const std::size_t begin = parts[k].offset;
     bool last = k + 1 == parts.size();
@@ -139,9 +132,8 @@ std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std
       // A fenced code or HTML block that ends the part may be one left open
       // (cmark does not say): in the whole document it would run on into
       // the next part. Parse the rest whole instead.
-      const cmark_node* end_block = cmark_node_last_child(part);
-      const cmark_node_type type = end_block ? cmark_node_get_type(const_cast<cmark_node*>(end_block))
-                                             : CMARK_NODE_NONE;
+      cmark_node* end_block = cmark_node_last_child(part);
+      const cmark_node_type type = end_block ? cmark_node_get_type(end_block) : CMARK_NODE_NONE;
       if (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK) {
         cmark_node_free(part);
         part = parse_range(begin, body.size());
