@@ -35,10 +35,12 @@ struct ContentSignature {
 // Needs the tracker's tree (parse_tracker keeps it unless told otherwise).
 ContentSignature content_signature(const Tracker& tracker);
 
-// Builds the same signature piece by piece: parse_tracker signs each entry
-// as soon as the part of the document holding it is parsed, while its nodes
-// are still in cache (a cold 10k-risk tree costs ~3 times as much to walk).
-// Calls must run in the tree's ArenaScope (cmark's getters allocate).
+// Builds the same signature piece by piece: parse_tracker signs each block
+// and entry as soon as the part of the document holding it is parsed, while
+// its nodes are still in cache (a cold 10k-risk tree costs ~3 times as much
+// to walk), and before the part's tree is dropped. block() and entry() must
+// run in the tree's ArenaScope (cmark's getters allocate); finish() needs
+// no tree.
 class SignatureBuilder {
  public:
   explicit SignatureBuilder(std::size_t source_bytes);

@@ -23,8 +23,8 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   // Each pass's Tracker points into its SourceFile: keep the current one alive.
   std::optional<SourceFile> current;
   std::optional<Tracker> tracker;  // the last pass's
-  // What verification needs of the input, taken in pass 0 so its tree (the
-  // largest allocation of a run) is freed before the output is parsed.
+  // What verification needs of the input, taken in pass 0: its model goes
+  // when the output is parsed (and its tree went part by part as it was built).
   std::optional<ContentSignature> original_signature;
   std::optional<SignatureBuilder> signer;  // the current pass's document's
   bool original_had_table = false, original_had_entries_heading = false;
@@ -32,8 +32,8 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   const SourceFile* src = &source;
   bool converged = false;
   for (int pass = 0; pass < options.max_passes; ++pass) {
-    // Never hold two parsed documents at once: the last pass's tree makes
-    // room for (and lends its memory to) this one.
+    // Never hold two models at once: the last pass's arena lends its memory
+    // to this one.
     // Every document's blocks and entries are signed while its model is
     // built (SignatureBuilder), part by part, so no tree is kept: signing the
     // input afterwards, only when a fix applies, would keep the input's whole
