@@ -98,12 +98,24 @@ bool ends_in_closing_hashes(std::string_view name) {
   return h < end && (h == 0 || name[h - 1] == ' ' || name[h - 1] == '\t');
 }
 
+// Where stubs for rows before the first entry go: after whatever is written
+// between `## Detailed Entries` and that entry (a note, a list). Inserted
+// right after the heading, a stub would take those blocks into its own body,
+// and the fix would be refused for changing what lies outside the entries.
+std::size_t first_insertion_point(const Tracker& t, const SourceFile& src) {
+  const std::size_t heading_last = t.entries_heading->last_line;
+  if (t.entries.empty()) return t.entries_heading->range.end;
+  std::size_t last = t.entries.front().heading.first_line - 1;
+  while (last > heading_last && src.line_is_blank(last)) --last;
+  return last > heading_last ? src.line_end(last) : t.entries_heading->range.end;
+}
+
 }  // namespace
 
 void check_missing_entry(const Tracker& t, RuleContext& ctx) {
   if (!t.table || !t.schema->entries_required || !t.entries_heading) return;
   const std::string_view eol = ctx.source.eol();
-  std::size_t insert_at = t.entries_heading->range.end;  // after the previous row's entry
+  std::size_t insert_at = first_insertion_point(t, ctx.source);  // then after the previous row's entry
   // Keys of the rows before r: a set, since a linear search per row made
   // 100,000 rows take 15 s.
   std::unordered_set<std::string_view> earlier;
