@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "../markdown.hpp"
+#include "../text.hpp"
 
 #include "all.hpp"
 #include "helpers.hpp"
@@ -98,14 +99,36 @@ bool ends_in_closing_hashes(std::string_view name) {
   return h < end && (h == 0 || name[h - 1] == ' ' || name[h - 1] == '\t');
 }
 
+// A heading of level 1 or 2 (setext headings are one or the other), which
+// ends the `## Detailed Entries` section.
+bool ends_section(const SourceFile& src, const Block& heading) {
+  const std::string_view line = text::trim(src.line_text(heading.first_line));
+  if (line.empty() || line.front() != '#') return true;  // setext
+  std::size_t hashes = 0;
+  while (hashes < line.size() && line[hashes] == '#') ++hashes;
+  return hashes <= 2;
+}
+
 // Where stubs for rows before the first entry go: after whatever is written
 // between `## Detailed Entries` and that entry (a note, a list). Inserted
 // right after the heading, a stub would take those blocks into its own body,
 // and the fix would be refused for changing what lies outside the entries.
+// With no entry yet, that is the end of the section: the line before the
+// next heading of level 1 or 2, or the end of the document.
 std::size_t first_insertion_point(const Tracker& t, const SourceFile& src) {
   const std::size_t heading_last = t.entries_heading->last_line;
-  if (t.entries.empty()) return t.entries_heading->range.end;
-  std::size_t last = t.entries.front().heading.first_line - 1;
+  std::size_t before = src.line_count() + 1;  // the first line after the stubs' place
+  if (!t.entries.empty()) {
+    before = t.entries.front().heading.first_line;
+  } else {
+    for (const Block& b : t.blocks) {
+      if (b.first_line > heading_last && b.kind == Block::Kind::Heading && ends_section(src, b)) {
+        before = b.first_line;
+        break;
+      }
+    }
+  }
+  std::size_t last = before - 1;
   while (last > heading_last && src.line_is_blank(last)) --last;
   return last > heading_last ? src.line_end(last) : t.entries_heading->range.end;
 }
