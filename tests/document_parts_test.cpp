@@ -131,4 +131,36 @@ TEST(DocumentParts, AnEntryNeverSpansTwoParts) {
   EXPECT_EQ(t.entries[0].other_blocks.size(), 2u);  // the subheading and its paragraph
 }
 
+// The default part size on a tracker large enough to be cut (~0.5 MB, ~8
+// parts): the same HTML, model, lint and --fix output as in one piece. The
+// tracker is messy (lower-case values, `*` bullets, a heading whose case
+// differs, a missing entry) so that --fix has work in every part.
+TEST(DocumentParts, ALargeTrackerGivesTheSameResultsInParts) {
+  std::string table, entries;
+  for (int i = 0; i < 1500; ++i) {
+    const std::string name = "Risk number " + std::to_string(i);
+    table += "| " + name + " | high | Low | Do thing " + std::to_string(i) + " | Team | open |\n";
+    if (i % 500 == 7) continue;  // a row without an entry (MR201)
+    entries += "### " + (i % 3 == 0 ? std::string("risk Number ") + std::to_string(i) : name) + "\n\n";
+    entries += "* **Context**: Context of " + name + " with `code` and _emphasis_.\n";
+    entries += "* **Mitigation**\n  * First step.\n  * Second step, see <https://example.com>.\n";
+    entries += "* **Monitoring**: Dashboard " + std::to_string(i) + ".\n\n";
+  }
+  const std::string doc = "# Big Tracker\n\n## Summary Table\n\n"
+                          "| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
+                          "|---|---|---|---|---|---|\n" +
+                          table + "\n## Detailed Entries\n\n" + entries;
+  const SourceFile src = test::source(doc);
+  const auto parts = document_parts(src.body(), part_target_bytes());
+  ASSERT_GT(parts.size(), 4u) << "the default part size must cut this tracker";
+  std::string whole, cut;
+  {
+    const fuzz::PartTarget one_piece(std::numeric_limits<std::size_t>::max() / 4);
+    whole = fuzz::parts_view(src);
+  }
+  cut = fuzz::parts_view(src);
+  EXPECT_TRUE(whole == cut) << "parsing in parts changed the result";
+  EXPECT_NE(whole.find("fix:# Big Tracker"), std::string::npos) << "--fix must have succeeded";
+}
+
 }  // namespace
