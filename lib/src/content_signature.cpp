@@ -266,7 +266,6 @@ bool same_entry(const ContentSignature::Entry& a, const ContentSignature::Entry&
 SignatureBuilder::SignatureBuilder(std::size_t source_bytes) { sig_.bytes.reserve(source_bytes + source_bytes / 2); }
 
 void SignatureBuilder::entry(const Tracker& t, const Entry& e) {
-  if (sig_.entries.capacity() == 0) sig_.entries.reserve(256);
   Builder(t, sig_, roles_, pending_).entry(e);
 }
 
