@@ -20,14 +20,14 @@
 #include <stdexcept>
 #include <string>
 
-#include "content_signature.hpp"
-#include "tracker_builder.hpp"
-#include "markdown.hpp"
+#include "fix/content_signature.hpp"
+#include "model/tracker_builder.hpp"
+#include "markdown/markdown.hpp"
 #include "mdrisk/fix.hpp"
 #include "mdrisk/linter.hpp"
 #include "mdrisk/output.hpp"
 #include "mdrisk/tracker.hpp"
-#include "table_printer.hpp"
+#include "model/table_printer.hpp"
 
 namespace {
 

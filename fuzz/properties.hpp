@@ -23,10 +23,10 @@
 //      not managed must survive verbatim; this checks raw bytes, independently
 //      of the fixer's own rendered-HTML check.
 //  P8  blanking the Summary Table's cells before cmark parses the document
-//      (lib/src/table_blanking.hpp) changes nothing mdrisk reads: the same
+//      (lib/src/markdown/table_blanking.hpp) changes nothing mdrisk reads: the same
 //      lint output, the same table lines, and a content signature equal to
 //      that of the document parsed as written.
-//  P9  parsing a document in parts (lib/src/document_parts.hpp), cut at
+//  P9  parsing a document in parts (lib/src/markdown/document_parts.hpp), cut at
 //      every point the cutting rules allow, changes nothing: the same HTML
 //      for the whole tree, the same model (every block's and item's lines,
 //      markers, columns and labels), the same lint output, the same --fix
@@ -44,14 +44,14 @@
 #include <string_view>
 #include <vector>
 
-#include "content_signature.hpp"
-#include "document_parts.hpp"
-#include "markdown.hpp"
+#include "fix/content_signature.hpp"
+#include "markdown/document_parts.hpp"
+#include "markdown/markdown.hpp"
 #include "mdrisk/fix.hpp"
 #include "mdrisk/linter.hpp"
 #include "mdrisk/output.hpp"
 #include "mdrisk/tracker.hpp"
-#include "tracker_builder.hpp"
+#include "model/tracker_builder.hpp"
 
 namespace mdrisk::fuzz {
 

@@ -1,4 +1,4 @@
-// The per-document arena cmark-gfm allocates from (lib/src/cmark_arena.hpp):
+// The per-document arena cmark-gfm allocates from (lib/src/markdown/cmark_arena.hpp):
 // calloc semantics, in-place growth, reuse of released blocks, recycling.
 #include <gtest/gtest.h>
 
@@ -6,8 +6,8 @@
 #include <cstring>
 #include <string>
 
-#include "cmark_arena.hpp"
-#include "markdown.hpp"
+#include "markdown/cmark_arena.hpp"
+#include "markdown/markdown.hpp"
 
 namespace {
 

@@ -1,6 +1,6 @@
 // Thread safety: linting and fixing many different documents at once gives
 // exactly the sequential results (cmark-gfm's process-wide state is
-// serialised in lib/src/markdown.cpp), and the CLI prints the same bytes
+// serialised in lib/src/markdown/markdown.cpp), and the CLI prints the same bytes
 // whatever -j is. scripts/test.sh runs this under ASan+UBSan as well.
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "mdrisk/discover.hpp"
-#include "libgit2_loader.hpp"
+#include "discover/libgit2_loader.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;

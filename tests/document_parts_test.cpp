@@ -1,4 +1,4 @@
-// Where lib/src/document_parts.hpp allows cutting a document, and what
+// Where lib/src/markdown/document_parts.hpp allows cutting a document, and what
 // ParsedDocument does when a cut would split an open block. Whole-pipeline
 // equivalence (every fixture, fuzz input and spec example cut at every
 // allowed point) is fuzz property P9, run by fuzz_regressions_test and
@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "../fuzz/properties.hpp"
-#include "document_parts.hpp"
+#include "markdown/document_parts.hpp"
 #include "test_support.hpp"
 
 using namespace mdrisk;

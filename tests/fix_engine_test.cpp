@@ -1,7 +1,7 @@
 // The --fix loop and its safety checks, beyond what the golden fixtures show.
 #include <gtest/gtest.h>
 
-#include "content_signature.hpp"
+#include "fix/content_signature.hpp"
 #include "mdrisk/fix.hpp"
 #include "test_support.hpp"
 

@@ -1,4 +1,4 @@
-// sorted_order (lib/src/linter_passes.hpp) sorts findings by offset, then
+// sorted_order (lib/src/lint/linter_passes.hpp) sorts findings by offset, then
 // code, keeping report order among equals, on packed keys: check it against
 // the plain stable sort it replaced, codes over 8 bytes included.
 #include <gtest/gtest.h>
@@ -7,7 +7,7 @@
 #include <numeric>
 #include <random>
 
-#include "linter_passes.hpp"
+#include "lint/linter_passes.hpp"
 
 using namespace mdrisk;
 

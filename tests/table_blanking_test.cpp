@@ -1,4 +1,4 @@
-// The Summary Table's cells reach cmark blanked (lib/src/table_blanking.hpp):
+// The Summary Table's cells reach cmark blanked (lib/src/markdown/table_blanking.hpp):
 // what is blanked, and that the model, the findings and the verifier's view
 // are the same as from the document parsed as written.
 #include <gtest/gtest.h>
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "../fuzz/properties.hpp"
-#include "table_blanking.hpp"
+#include "markdown/table_blanking.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;

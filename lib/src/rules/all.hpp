@@ -1,6 +1,6 @@
 #pragma once
 // Declarations of every rule; registry.cpp lists them in code order.
-#include "rule.hpp"
+#include "rules/rule.hpp"
 
 namespace mdrisk::rules {
 

@@ -4,8 +4,8 @@
 // is how every canonical tracker looks.
 #include <map>
 
-#include "../text.hpp"
-#include "all.hpp"
+#include "base/text.hpp"
+#include "rules/all.hpp"
 
 namespace mdrisk::rules {
 

@@ -4,8 +4,8 @@
 // every marker of a list at once so the list stays one list.
 #include <fmt/format.h>
 
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

@@ -1,7 +1,7 @@
 // MR103 cell-count: every row has as many cells as the header.
 // Why: GFM silently drops extra cells and pads missing ones, so the rendered
 // table hides text the author wrote or shows a value in the wrong column.
-#include "all.hpp"
+#include "rules/all.hpp"
 
 namespace mdrisk::rules {
 

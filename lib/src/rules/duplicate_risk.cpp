@@ -4,8 +4,8 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

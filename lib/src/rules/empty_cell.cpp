@@ -1,8 +1,8 @@
 // MR104 empty-cell: required cells (Risk, Impact, Likelihood, Mitigation,
 // Owner, Status by default) are filled in. Why: an unowned or unrated risk
 // is not being managed.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

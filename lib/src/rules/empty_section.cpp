@@ -1,7 +1,7 @@
 // MR304 empty-section: a label with no text and no items under it.
 // Why: an empty **Monitoring** reads as "we monitor this" when nobody does.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

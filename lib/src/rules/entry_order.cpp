@@ -6,8 +6,8 @@
 #include <numeric>
 #include <unordered_set>
 
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

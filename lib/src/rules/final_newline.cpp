@@ -1,6 +1,6 @@
 // MR405 final-newline: the file ends with a line ending. Why: POSIX tools and
 // diffs treat a last line without one as incomplete ("\ No newline at end of file").
-#include "all.hpp"
+#include "rules/all.hpp"
 
 namespace mdrisk::rules {
 

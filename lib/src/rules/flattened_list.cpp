@@ -2,8 +2,8 @@
 // siblings (indentation lost in a copy-paste). Why: the rendered entry shows
 // actions as peers of "Mitigation", and tools cannot tell which section an
 // item is in. The fix indents each item's lines under the label.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

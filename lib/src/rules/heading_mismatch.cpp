@@ -3,8 +3,8 @@
 // string so search, anchors and links agree; the table wins.
 #include <fmt/format.h>
 
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

@@ -1,7 +1,7 @@
 // MR403 heading-style: managed headings are ATX (`## Summary Table`,
 // `### Risk`) without closing hashes. Why: one heading style is what the
 // matcher, grep and humans expect; setext cannot express `###` at all.
-#include "all.hpp"
+#include "rules/all.hpp"
 
 namespace mdrisk::rules {
 

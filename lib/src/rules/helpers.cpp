@@ -1,21 +1,8 @@
-#include "helpers.hpp"
+#include "rules/helpers.hpp"
 
-#include "../text.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk::rules {
-
-ValueMatch match_value(const ColumnSpec& column, std::string_view value) {
-  for (const auto& a : column.allowed) {
-    if (a == value) return {a, true};
-  }
-  for (const auto& a : column.allowed) {
-    if (text::iequals(a, value)) return {a, false};
-  }
-  for (const auto& [alias, canonical] : column.value_aliases) {
-    if (text::iequals(alias, value)) return {canonical, false};
-  }
-  return {};
-}
 
 std::string line_ref(const SourceFile& src, std::size_t offset) {
   return "line " + std::to_string(src.line_of(offset));
@@ -25,28 +12,6 @@ std::string row_name(const Tracker& t, std::size_t row) {
   if (!t.table) return {};
   const Cell* c = t.table->cell(t.table->rows[row], t.schema->name_column);
   return c ? std::string(c->text) : std::string();
-}
-
-const std::string& canonical_label(const Schema& s, std::size_t section) {
-  return s.sections[section].label;
-}
-
-std::string unescape_pipes(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == '|') continue;
-    out.push_back(s[i]);
-  }
-  return out;
-}
-
-std::string escape_pipes(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '|' && (i == 0 || s[i - 1] != '\\')) out.push_back('\\');
-    out.push_back(s[i]);
-  }
-  return out;
 }
 
 bool policy_requires(const Tracker& t, const Entry& e, std::size_t section) {
@@ -61,25 +26,6 @@ bool policy_requires(const Tracker& t, const Entry& e, std::size_t section) {
     }
   }
   return false;
-}
-
-bool is_label_markup(const Schema& s, std::string_view label, bool text_follows, std::string_view written) {
-  // label_markup(s, label, text_follows) == written, without building it.
-  const std::string_view close = s.label_colon_inside ? ":**" : (text_follows ? "**:" : "**");
-  return written.size() == 2 + label.size() + close.size() && written.substr(0, 2) == "**" &&
-         written.substr(2, label.size()) == label && written.substr(2 + label.size()) == close;
-}
-
-std::string label_markup(const Schema& s, std::string_view label, bool text_follows) {
-  // Colon-inside registers write the colon on every label, text or not.
-  if (s.label_colon_inside) return "**" + std::string(label) + ":**";
-  return "**" + std::string(label) + "**" + (text_follows ? ":" : "");
-}
-
-std::string canonical_cell_text(const ColumnSpec* column, std::string_view text) {
-  if (!column || column->allowed.empty()) return std::string(text);
-  ValueMatch m = match_value(*column, text);
-  return std::string(m.canonical.empty() ? text : m.canonical);
 }
 
 }  // namespace mdrisk::rules

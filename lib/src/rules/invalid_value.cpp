@@ -1,7 +1,7 @@
 // MR105 invalid-value: Impact, Likelihood and Status hold one of the allowed
 // values. Why: sorting, filtering and dashboards need a closed vocabulary.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

@@ -2,8 +2,8 @@
 // follows on the same line and `**Label**` alone when items follow below:
 // asterisks, not underscores, and the colon outside the bold. Why: one
 // spelling keeps every entry looking the same and diffs quiet.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

@@ -5,8 +5,8 @@
 // continuation lines and nested content keep their relative indentation;
 // it is not offered when a line of the item has too little indentation to
 // shift (a lazy continuation line).
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

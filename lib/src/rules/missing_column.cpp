@@ -1,7 +1,7 @@
 // MR101 missing-column: every required column is in the table header.
 // Why: a register without Owner or Status cannot be triaged.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

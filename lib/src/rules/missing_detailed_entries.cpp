@@ -1,7 +1,7 @@
 // MR003 missing-detailed-entries: a table with rows needs a
 // `## Detailed Entries` section. Why: the table row is a one-line summary;
 // context, actions and monitoring live in the entry.
-#include "all.hpp"
+#include "rules/all.hpp"
 
 namespace mdrisk::rules {
 

@@ -1,9 +1,9 @@
 // MR302 missing-recommended-section: entries should have their recommended
 // sections (**Monitoring** by default). Why: a mitigation nobody watches is
 // not known to work; a warning, because new risks may not have one yet.
-#include "all.hpp"
-#include "helpers.hpp"
-#include "sections.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
+#include "rules/sections.hpp"
 
 namespace mdrisk::rules {
 

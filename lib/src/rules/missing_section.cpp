@@ -1,9 +1,9 @@
 // MR301 missing-section: every entry has its required sections (**Context**
 // and **Mitigation** by default). Why: an entry without context or actions
 // records a worry, not a managed risk.
-#include "all.hpp"
-#include "helpers.hpp"
-#include "sections.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
+#include "rules/sections.hpp"
 
 namespace mdrisk::rules {
 

@@ -1,6 +1,6 @@
 // MR002 missing-summary-table: a `## Summary Table` section holding a table.
 // Why: the table is the register's index; every other check starts from it.
-#include "all.hpp"
+#include "rules/all.hpp"
 
 namespace mdrisk::rules {
 

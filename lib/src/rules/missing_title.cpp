@@ -1,7 +1,7 @@
 // MR001 missing-title: the tracker starts with a `# Title`.
 // Why: the H1 names the register in rendered views and file pickers; without
 // it a reader cannot tell which project's risks these are.
-#include "all.hpp"
+#include "rules/all.hpp"
 
 namespace mdrisk::rules {
 

@@ -1,8 +1,8 @@
 // MR202 orphan-entry: a detailed entry whose heading matches no table row.
 // Why: a risk missing from the index is invisible to whoever reads only the
 // table; often it is a renamed row.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

@@ -1,8 +1,8 @@
 // MR308 placeholder-text: a section still says TODO / TBD / FIXME / XXX.
 // Why: a stub entry (from MR201's fix) must not pass CI until someone has
 // written the context.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

@@ -2,8 +2,8 @@
 // Impact High needs a **Monitoring** section". Why: teams escalate what they
 // require as a risk gets worse; the schema's requirement levels are the
 // floor, policies raise it for the rows that need more.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

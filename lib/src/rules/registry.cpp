@@ -1,6 +1,6 @@
 // The one ordered list of rules. Adding a rule means adding a line here:
 // no static self-registration, so the order (and the output) is stable.
-#include "all.hpp"
+#include "rules/all.hpp"
 
 namespace mdrisk {
 namespace rules {

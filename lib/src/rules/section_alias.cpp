@@ -1,8 +1,8 @@
 // MR303 section-alias: a section label written as an alias
 // (`Mitigation Actions`, `Mitigations`, `Monitor`). Why: one spelling per
 // section keeps trackers greppable and lets tools read them.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

@@ -1,6 +1,6 @@
-#include "sections.hpp"
+#include "rules/sections.hpp"
 
-#include "helpers.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

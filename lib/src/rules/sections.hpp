@@ -1,6 +1,6 @@
 #pragma once
 // Shared by MR301 and MR302, which differ only in the requirement level.
-#include "rule.hpp"
+#include "rules/rule.hpp"
 
 namespace mdrisk::rules {
 

@@ -3,8 +3,8 @@
 // width, one space around pipes, canonical value spelling. Why: an aligned
 // table reads as a table in plain text and in diffs. Not offered while a
 // row has more cells than the header (MR103): re-printing would drop them.
-#include "../table_printer.hpp"
-#include "all.hpp"
+#include "model/table_printer.hpp"
+#include "rules/all.hpp"
 
 namespace mdrisk::rules {
 

@@ -1,8 +1,8 @@
 // MR102 unknown-column: a header the schema does not know.
 // Why: usually a typo ("Ownr") or a column the schema should declare; either
 // way the values under it are not validated.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

@@ -1,7 +1,7 @@
 // MR305 unknown-section: a bold label the schema does not know.
 // Why: usually a typo (`**Contxt**`) that hides a missing section.
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

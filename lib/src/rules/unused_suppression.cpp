@@ -1,8 +1,8 @@
 // MR501 unused-suppression: an `mdrisk-disable…` comment that suppresses
 // nothing. Why: stale suppressions hide the next real problem on that line;
 // the fix deletes the comment (and its line when it stands alone).
-#include "../suppressions.hpp"
-#include "all.hpp"
+#include "base/directive.hpp"
+#include "rules/all.hpp"
 
 namespace mdrisk::rules {
 

@@ -3,8 +3,8 @@
 // dashboards are not; the fix spells it canonically.
 #include <fmt/format.h>
 
-#include "all.hpp"
-#include "helpers.hpp"
+#include "rules/all.hpp"
+#include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
 

@@ -1,9 +1,9 @@
-#include "table_blanking.hpp"
+#include "markdown/table_blanking.hpp"
 
 #include <algorithm>
 #include <string_view>
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 namespace {

@@ -1,4 +1,4 @@
-#include "document_parts.hpp"
+#include "markdown/document_parts.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "linter_passes.hpp"
+#include "lint/linter_passes.hpp"
 #include "rules/all.hpp"
-#include "suppressions.hpp"
-#include "text.hpp"
-#include "tracker_builder.hpp"
+#include "lint/suppressions.hpp"
+#include "base/text.hpp"
+#include "model/tracker_builder.hpp"
 
 namespace mdrisk {
 

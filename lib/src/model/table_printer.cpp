@@ -1,7 +1,7 @@
-#include "table_printer.hpp"
+#include "model/table_printer.hpp"
 
-#include "rules/helpers.hpp"
-#include "text.hpp"
+#include "model/canonical.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 
@@ -54,7 +54,7 @@ std::string print_table(const Table& table, const Schema& schema, std::string_vi
       std::string_view cell = idx < row.cells.size() ? std::string_view(row.cells[idx].text) : std::string_view();
       const ColumnSpec* spec = col != npos ? &schema.columns[col] : nullptr;
       if (canonical_values && spec && !spec->allowed.empty()) {
-        std::string canonical = rules::canonical_cell_text(spec, std::string(cell));
+        std::string canonical = canonical_cell_text(spec, std::string(cell));
         if (canonical != cell) {
           respelled.push_back(std::move(canonical));
           cell = respelled.back();

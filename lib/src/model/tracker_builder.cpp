@@ -6,12 +6,11 @@
 
 #include <unordered_map>
 
-#include "content_signature.hpp"
-#include "document_parts.hpp"
-#include "markdown.hpp"
-#include "table_blanking.hpp"
-#include "tracker_builder.hpp"
-#include "text.hpp"
+#include "markdown/document_parts.hpp"
+#include "markdown/markdown.hpp"
+#include "markdown/table_blanking.hpp"
+#include "model/tracker_builder.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 namespace {
@@ -327,16 +326,16 @@ namespace {
 // top-level blocks as soon as it has parsed them.
 class ModelBuilder {
  public:
-  // `signer`: where to sign the document's blocks and entries along with
-  // the model (the caller finishes it); nullptr for none.
+  // `observer`: who sees the document's blocks and entries along with the
+  // model; nullptr for none.
   // `keep_tree` false: each part's tree goes once the part is modelled (and
   // signed), so the model keeps no node.
-  ModelBuilder(const SourceFile& src, const Schema& schema, SignatureBuilder* signer, bool keep_tree)
+  ModelBuilder(const SourceFile& src, const Schema& schema, BuildObserver* observer, bool keep_tree)
       : src_(src),
         schema_(schema),
         table_key_(text::normalize_name(schema.table_heading)),
         entries_key_(text::normalize_name(schema.entries_heading)),
-        signer_(signer),
+        observer_(observer),
         keep_tree_(keep_tree) {
     t_.source = &src;
     t_.schema = &schema;
@@ -348,10 +347,10 @@ class ModelBuilder {
     const std::size_t blocks_before = t_.blocks.size(), entries_before = t_.entries.size();
     for (cmark_node* n = first; n; n = cmark_node_next(n)) block(n, base);
     // Parts begin with a heading of level 1 to 3, which ends any entry: the
-    // part's entries are complete. Sign them while their nodes are in cache.
-    if (signer_) {
-      for (std::size_t b = blocks_before; b < t_.blocks.size(); ++b) signer_->block(t_, t_.blocks[b]);
-      for (std::size_t e = entries_before; e < t_.entries.size(); ++e) signer_->entry(t_, t_.entries[e]);
+    // part's entries are complete. Show them while their nodes are in cache.
+    if (observer_) {
+      for (std::size_t b = blocks_before; b < t_.blocks.size(); ++b) observer_->block(t_, t_.blocks[b]);
+      for (std::size_t e = entries_before; e < t_.entries.size(); ++e) observer_->entry(t_, t_.entries[e]);
     }
     if (!keep_tree_) forget_nodes(blocks_before, entries_before);
   }
@@ -383,7 +382,7 @@ class ModelBuilder {
   // An index, not a pointer: entries_ grows while later parts arrive.
   std::size_t current_ = npos;
   bool current_has_list_ = false;
-  SignatureBuilder* signer_;
+  BuildObserver* observer_;
   const bool keep_tree_;
 };
 
@@ -401,7 +400,7 @@ std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, bool keep_tree
 Tracker parse_tracker(const SourceFile& src, const Schema& schema) { return parse_tracker(src, schema, nullptr); }
 
 Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* previous, TableCells cells,
-                      SignatureBuilder* signer, KeepTree keep) {
+                      BuildObserver* observer, KeepTree keep) {
   const bool keep_tree = keep == KeepTree::Yes;
   std::unique_ptr<CmarkArena> memory;
   if (previous) {
@@ -411,13 +410,13 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
   std::optional<BlankedRows> blanked;
   if (cells == TableCells::Blanked) blanked = blank_summary_table(src, schema);
   if (!blanked) {
-    ModelBuilder builder(src, schema, signer, keep_tree);
+    ModelBuilder builder(src, schema, observer, keep_tree);
     auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory));
     return builder.finish(std::move(doc));
   }
   Tracker t;
   {
-    ModelBuilder builder(src, schema, signer, keep_tree);
+    ModelBuilder builder(src, schema, observer, keep_tree);
     auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory), blanked->bytes, blanked->body_offset);
     t = builder.finish(std::move(doc));
   }
@@ -426,8 +425,8 @@ Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* prev
   if (t.table && t.table->first_line <= blanked->first_line && blanked->last_line <= t.table->last_line) return t;
   memory = ParsedDocument::recycle(std::move(t.document));
   t = Tracker{};
-  if (signer) *signer = SignatureBuilder(src.bytes().size());  // what it signed came from the blanked parse
-  ModelBuilder builder(src, schema, signer, keep_tree);
+  if (observer) observer->restart();  // what it saw came from the blanked parse
+  ModelBuilder builder(src, schema, observer, keep_tree);
   auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory));
   return builder.finish(std::move(doc));
 }

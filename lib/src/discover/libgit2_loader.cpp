@@ -1,4 +1,4 @@
-#include "libgit2_loader.hpp"
+#include "discover/libgit2_loader.hpp"
 
 #include <dlfcn.h>
 

@@ -1,4 +1,4 @@
-#include "markdown.hpp"
+#include "markdown/markdown.hpp"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>

@@ -1,9 +1,9 @@
-#include "suppressions.hpp"
+#include "lint/suppressions.hpp"
 
 #include <algorithm>
 
 #include "mdrisk/rule_info.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 namespace {

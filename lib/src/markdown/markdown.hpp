@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "cmark_arena.hpp"
-#include "document_parts.hpp"
+#include "markdown/cmark_arena.hpp"
+#include "markdown/document_parts.hpp"
 
 namespace mdrisk {
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "mdrisk/output.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 namespace {

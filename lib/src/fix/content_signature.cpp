@@ -1,4 +1,4 @@
-#include "content_signature.hpp"
+#include "fix/content_signature.hpp"
 
 #include <cmark-gfm.h>
 
@@ -6,9 +6,9 @@
 #include <cstring>
 #include <utility>
 
-#include "markdown.hpp"
-#include "rules/helpers.hpp"
-#include "text.hpp"
+#include "markdown/markdown.hpp"
+#include "model/canonical.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 namespace {
@@ -163,7 +163,7 @@ class Builder {
     std::size_t role_id = role_index(role);
     for (const ListItem& it : e.items) {
       if (it.label) {
-        role = it.label->section != npos ? std::string_view(rules::canonical_label(*t_.schema, it.label->section))
+        role = it.label->section != npos ? std::string_view(canonical_label(*t_.schema, it.label->section))
                                          : it.label->text;
         role_id = role_index(role);
       }
@@ -216,10 +216,10 @@ class Builder {
           if (names_are_keys && spec->allowed.empty()) {
             out.append(t_.row_keys[r]);
           } else {
-            out.append(text::normalize_name(rules::canonical_cell_text(spec, raw)));
+            out.append(text::normalize_name(canonical_cell_text(spec, raw)));
           }
         } else if (spec && !spec->allowed.empty()) {
-          out.append(rules::canonical_cell_text(spec, raw));
+          out.append(canonical_cell_text(spec, raw));
         } else {
           out.append(raw);
         }
@@ -263,7 +263,9 @@ bool same_entry(const ContentSignature::Entry& a, const ContentSignature::Entry&
 
 }  // namespace
 
-SignatureBuilder::SignatureBuilder(std::size_t source_bytes) { sig_.bytes.reserve(source_bytes + source_bytes / 2); }
+SignatureBuilder::SignatureBuilder(std::size_t source_bytes) : source_bytes_(source_bytes) {
+  sig_.bytes.reserve(source_bytes + source_bytes / 2);
+}
 
 void SignatureBuilder::entry(const Tracker& t, const Entry& e) {
   Builder(t, sig_, roles_, pending_).entry(e);

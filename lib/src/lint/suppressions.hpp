@@ -9,17 +9,10 @@
 
 #include "mdrisk/diagnostic.hpp"
 #include "mdrisk/source.hpp"
+#include "base/directive.hpp"
 
 namespace mdrisk {
 
-struct Directive {
-  enum class Kind { Disable, Enable, DisableNextLine, DisableFile } kind = Kind::Disable;
-  std::vector<std::string> codes;  // as written; empty = all rules
-  std::size_t line = 0;
-  ByteRange range;                 // the comment itself
-  bool whole_line = false;         // the comment is alone on its line
-  bool used = false;
-};
 
 std::vector<Directive> scan_directives(const SourceFile& source);
 

@@ -5,7 +5,7 @@
 // which a hand-written matcher would only approximate.
 #include "mdrisk/discover.hpp"
 
-#include "libgit2_loader.hpp"
+#include "discover/libgit2_loader.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -16,7 +16,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,4 +1,4 @@
-#include "cmark_arena.hpp"
+#include "markdown/cmark_arena.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -2,10 +2,10 @@
 // nothing applicable is left; then verify before anything is written.
 #include <optional>
 
-#include "content_signature.hpp"
-#include "linter_passes.hpp"
+#include "fix/content_signature.hpp"
+#include "lint/linter_passes.hpp"
 #include "mdrisk/fix.hpp"
-#include "tracker_builder.hpp"
+#include "model/tracker_builder.hpp"
 
 namespace mdrisk {
 namespace {

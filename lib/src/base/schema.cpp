@@ -1,6 +1,6 @@
 #include "mdrisk/schema.hpp"
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 

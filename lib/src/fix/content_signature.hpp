@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mdrisk/tracker.hpp"
+#include "model/tracker_builder.hpp"
 
 namespace mdrisk {
 
@@ -41,20 +42,22 @@ ContentSignature content_signature(const Tracker& tracker);
 // to walk), and before the part's tree is dropped. block() and entry() must
 // run in the tree's ArenaScope (cmark's getters allocate); finish() needs
 // no tree.
-class SignatureBuilder {
+class SignatureBuilder final : public BuildObserver {
  public:
   explicit SignatureBuilder(std::size_t source_bytes);
   // A top-level block, in document order (only those outside the managed
   // structure are signed).
-  void block(const Tracker& t, const Block& b);
+  void block(const Tracker& t, const Block& b) override;
   // `e` must be complete (no more blocks will join it); `t` its tracker,
   // for the schema.
-  void entry(const Tracker& t, const Entry& e);
+  void entry(const Tracker& t, const Entry& e) override;
+  void restart() override { *this = SignatureBuilder(source_bytes_); }
   // The table's cells, then the entries sorted; `t` complete. Touches no
   // cmark node.
   ContentSignature finish(const Tracker& t);
 
  private:
+  std::size_t source_bytes_;
   ContentSignature sig_;
   std::vector<std::string_view> roles_;  // of the current entry
   std::vector<std::pair<std::size_t, ContentSignature::Span>> pending_;  // (role, fragment)

@@ -11,7 +11,7 @@
 #include <toml++/toml.h>
 
 #include "mdrisk/rule_info.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 namespace {
@@ -276,7 +276,7 @@ Result<Config> load_config(const std::string& path) {
 
 std::string default_config_toml() {
   return
-#include "default_config.toml.inc"
+#include "config/default_config.toml.inc"
       ;
 }
 

@@ -10,7 +10,7 @@
 
 #include "mdrisk/output.hpp"
 #include "mdrisk/rule_info.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 namespace {
