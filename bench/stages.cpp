@@ -134,25 +134,24 @@ void BM_Parse(benchmark::State& state) {
   label(state, src);
 }
 
-// Parse + model build (+ freeing both).
+// Parse + model build, keeping the whole tree (+ freeing both).
 void BM_ParseTracker(benchmark::State& state) {
   const mdrisk::SourceFile& src = pick(state);
   const mdrisk::LintOptions& opt = Inputs::get().lint;
   for (auto _ : state) {
-    mdrisk::Tracker t = mdrisk::parse_tracker(src, opt.schema);
+    mdrisk::TrackerWithTree t = mdrisk::parse_tracker_with_tree(src, opt.schema);
     benchmark::DoNotOptimize(t);
   }
   label(state, src);
 }
 
 // What lint() runs: parse in parts + model, each part's tree dropped once
-// modelled (KeepTree::No).
+// modelled (no BuildOptions::tree).
 void BM_ParseTrackerDropTree(benchmark::State& state) {
   const mdrisk::SourceFile& src = pick(state);
   const mdrisk::LintOptions& opt = Inputs::get().lint;
   for (auto _ : state) {
-    mdrisk::Tracker t = mdrisk::parse_tracker(src, opt.schema, nullptr, mdrisk::TableCells::Blanked, nullptr,
-                                              mdrisk::KeepTree::No);
+    mdrisk::Tracker t = mdrisk::parse_tracker(src, opt.schema);
     benchmark::DoNotOptimize(t);
   }
   label(state, src);
@@ -165,8 +164,9 @@ void BM_ParseTrackerSigned(benchmark::State& state) {
   const mdrisk::LintOptions& opt = Inputs::get().lint;
   for (auto _ : state) {
     mdrisk::SignatureBuilder signer(src.bytes().size());
-    mdrisk::Tracker t = mdrisk::parse_tracker(src, opt.schema, nullptr, mdrisk::TableCells::Blanked, &signer,
-                                              mdrisk::KeepTree::No);
+    mdrisk::BuildOptions build;
+    build.observer = &signer;
+    mdrisk::Tracker t = mdrisk::parse_tracker(src, opt.schema, build);
     mdrisk::ContentSignature sig = signer.finish(t);
     benchmark::DoNotOptimize(t);
     benchmark::DoNotOptimize(sig);
@@ -227,7 +227,7 @@ void BM_ApplyFixes(benchmark::State& state) {
 void BM_ContentSignature(benchmark::State& state) {
   const mdrisk::SourceFile& src = pick(state);
   const mdrisk::LintOptions& opt = Inputs::get().lint;
-  const mdrisk::Tracker t = mdrisk::parse_tracker(src, opt.schema);
+  const mdrisk::TrackerWithTree t = mdrisk::parse_tracker_with_tree(src, opt.schema);
   for (auto _ : state) {
     auto sig = mdrisk::content_signature(t);
     benchmark::DoNotOptimize(sig);

@@ -140,8 +140,10 @@ inline void check_fix(const SourceFile& src, bool unsafe) {
 
 inline void check_blanking(const SourceFile& src) {
   const LintOptions o;
-  const Tracker blanked = parse_tracker(src, o.schema, nullptr, TableCells::Blanked);
-  const Tracker plain = parse_tracker(src, o.schema, nullptr, TableCells::AsWritten);
+  const TrackerWithTree blanked_kept = parse_tracker_with_tree(src, o.schema, TableCells::Blanked);
+  const TrackerWithTree plain_kept = parse_tracker_with_tree(src, o.schema, TableCells::AsWritten);
+  const Tracker& blanked = blanked_kept.tracker;
+  const Tracker& plain = plain_kept.tracker;
   if (format_text({&src, lint_tracker(blanked, o)}) != format_text({&src, lint_tracker(plain, o)})) {
     fail("P8", "lint output differs when the table's cells are blanked");
   }
@@ -150,7 +152,7 @@ inline void check_blanking(const SourceFile& src) {
                        plain.table->last_line != blanked.table->last_line))) {
     fail("P8", "the Summary Table's lines differ when its cells are blanked");
   }
-  const std::string d = first_difference(content_signature(plain), content_signature(blanked), false);
+  const std::string d = first_difference(content_signature(plain_kept), content_signature(blanked_kept), false);
   if (!d.empty()) fail("P8", "the verifier sees a difference when the cells are blanked: " + d);
 }
 
@@ -169,8 +171,9 @@ class PartTarget {
 // What P9 compares, as text.
 inline std::string parts_view(const SourceFile& src) {
   const LintOptions o;
-  const Tracker t = parse_tracker(src, o.schema);
-  std::string v = t.document->render_html(t.document->root());
+  const TrackerWithTree kept = parse_tracker_with_tree(src, o.schema);
+  const Tracker& t = kept.tracker;
+  std::string v = kept.tree.document->render_html(kept.tree.document->root());
   const auto item = [&](const auto& self, const ListItem& it) -> void {
     v += "\nitem " + std::to_string(it.first_line) + "-" + std::to_string(it.last_line) + " @" +
          std::to_string(it.marker_offset) + it.marker + " c" + std::to_string(it.content_column) + " " +
@@ -181,10 +184,11 @@ inline std::string parts_view(const SourceFile& src) {
     v += "\nblock " + std::to_string(static_cast<int>(b.kind)) + " " + std::to_string(b.first_line) + "-" +
          std::to_string(b.last_line) + (b.managed ? " managed" : "") + (b.in_entry ? " entry" : "");
   }
-  for (const Entry& e : t.entries) {
+  for (std::size_t n = 0; n < t.entries.size(); ++n) {
+    const Entry& e = t.entries[n];
     v += "\nentry " + e.key + " " + std::to_string(e.range.begin) + "-" + std::to_string(e.range.end) + " list " +
          std::to_string(e.list_range.begin) + "-" + std::to_string(e.list_range.end) +
-         (e.list_is_tight ? " tight" : " loose") + " blocks " + std::to_string(e.other_blocks.size());
+         (e.list_is_tight ? " tight" : " loose") + " blocks " + std::to_string(kept.tree.entries[n].other_blocks.size());
     for (const ListItem& it : e.items) item(item, it);
   }
   v += "\n" + format_text({&src, lint_tracker(t, o)});
@@ -217,22 +221,27 @@ inline void check_parts(const SourceFile& src) {
   }
   const LintOptions o;
   const PartTarget one_piece(std::numeric_limits<std::size_t>::max() / 4);
-  const Tracker a = parse_tracker(src, o.schema);
+  const TrackerWithTree a = parse_tracker_with_tree(src, o.schema);
   const PartTarget every_cut(1);
-  const Tracker b = parse_tracker(src, o.schema);
+  const TrackerWithTree b = parse_tracker_with_tree(src, o.schema);
   const std::string d = first_difference(content_signature(a), content_signature(b), false);
   if (!d.empty()) fail("P9", "the verifier sees a difference when parsed in parts: " + d);
 }
 
 inline void check_signature_while_building(const SourceFile& src) {
   const LintOptions o;
-  const Tracker t = parse_tracker(src, o.schema);
-  const ContentSignature cold = content_signature(t);
+  const TrackerWithTree kept = parse_tracker_with_tree(src, o.schema);
+  const Tracker& t = kept.tracker;
+  const ContentSignature cold = content_signature(kept);
   for (const std::size_t target : {std::numeric_limits<std::size_t>::max() / 4, std::size_t{1}})
-  for (const KeepTree keep : {KeepTree::Yes, KeepTree::No}) {
+  for (const bool keep_tree : {true, false}) {
     const PartTarget parts(target);
     SignatureBuilder signer(src.bytes().size());
-    const Tracker b = parse_tracker(src, o.schema, nullptr, TableCells::Blanked, &signer, keep);
+    TrackerTree tree;
+    BuildOptions build;
+    build.observer = &signer;
+    build.tree = keep_tree ? &tree : nullptr;
+    const Tracker b = parse_tracker(src, o.schema, build);
     const ContentSignature built = signer.finish(b);
     if (format_text({&src, lint_tracker(b, o)}) != format_text({&src, lint_tracker(t, o)})) {
       fail("P10", "lint output differs when the model is built this way");

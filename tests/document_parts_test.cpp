@@ -126,9 +126,9 @@ TEST(DocumentParts, AnEntryNeverSpansTwoParts) {
     ADD_FAILURE() << b.message;
   }
   const SourceFile src = test::source(doc);  // outlives the model, which points into it
-  const Tracker t = parse_tracker(src, Schema::defaults());
-  ASSERT_EQ(t.entries.size(), 2u);
-  EXPECT_EQ(t.entries[0].other_blocks.size(), 2u);  // the subheading and its paragraph
+  const TrackerWithTree t = parse_tracker_with_tree(src, Schema::defaults());
+  ASSERT_EQ(t.tracker.entries.size(), 2u);
+  EXPECT_EQ(t.tree.entries[0].other_blocks.size(), 2u);  // the subheading and its paragraph
 }
 
 // The default part size on a tracker large enough to be cut (~0.5 MB, ~8

@@ -96,11 +96,11 @@ TEST(ContentSignature, DetectsChangedTextOutsideTheTracker) {
   b.replace(b.find("https://a"), 9, "https://b");
   const Schema schema = Schema::defaults();
   const SourceFile sa = test::source(a), sb = test::source(b);
-  const Tracker ta = parse_tracker(sa, schema), tb = parse_tracker(sb, schema);
+  const TrackerWithTree ta = parse_tracker_with_tree(sa, schema), tb = parse_tracker_with_tree(sb, schema);
   // The link target changed in a reference definition far from the link:
   // the rendered preamble differs, so the verifier must see it.
   EXPECT_NE(first_difference(content_signature(ta), content_signature(tb), false), "");
-  const Tracker ta2 = parse_tracker(sa, schema);
+  const TrackerWithTree ta2 = parse_tracker_with_tree(sa, schema);
   EXPECT_EQ(first_difference(content_signature(ta), content_signature(ta2), false), "");
 }
 
@@ -114,7 +114,7 @@ TEST(ContentSignature, DetectsChangedEntryItemAndCell) {
     std::string b = a;
     b.replace(b.find(from), from.size(), to);
     const SourceFile sa = test::source(a), sb = test::source(b);
-    const Tracker ta = parse_tracker(sa, schema), tb = parse_tracker(sb, schema);
+    const TrackerWithTree ta = parse_tracker_with_tree(sa, schema), tb = parse_tracker_with_tree(sb, schema);
     EXPECT_NE(first_difference(content_signature(ta), content_signature(tb), false), "") << from;
   }
 }

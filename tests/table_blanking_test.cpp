@@ -55,9 +55,10 @@ TEST(TableBlanking, RowsOutsideTheManagedTableFallBackToTheDocumentAsWritten) {
   const SourceFile src = test::source(md);
   ASSERT_TRUE(blank_summary_table(src, kSchema));  // the first heading is the fenced one
   EXPECT_EQ(fuzz::check_pipeline(md), "");
-  const Tracker t = parse_tracker(src, kSchema);
-  const Tracker plain = parse_tracker(src, kSchema, nullptr, TableCells::AsWritten);
-  EXPECT_EQ(first_difference(content_signature(plain), content_signature(t), false), "");
+  const TrackerWithTree kept = parse_tracker_with_tree(src, kSchema);
+  const TrackerWithTree plain = parse_tracker_with_tree(src, kSchema, TableCells::AsWritten);
+  EXPECT_EQ(first_difference(content_signature(plain), content_signature(kept), false), "");
+  const Tracker& t = kept.tracker;
   ASSERT_TRUE(t.table);
   EXPECT_EQ(t.table->first_line, 11u);
 }

@@ -3,7 +3,6 @@
 // in the original SourceFile so diagnostics point at it and fixes can
 // re-print just that piece. Rules never touch cmark nodes.
 #include <cstddef>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -79,7 +78,6 @@ struct ListItem {
   ByteRange text_range;            // where `text` is
   bool has_content = false;        // any text or block besides the label
   std::vector<ListItem> children;  // items of nested lists
-  const void* node = nullptr;      // opaque: the cmark item, for verification only (null once the tree is dropped)
 };
 
 struct Section {
@@ -97,7 +95,6 @@ struct Entry {
   ByteRange list_range;
   std::vector<Section> sections;
   std::size_t row = npos;     // matched table row (index into Table::rows)
-  std::vector<const void*> other_blocks;  // opaque: cmark blocks of the body besides the list (empty once the tree is dropped)
 };
 
 // A top-level block, for rules about spacing between blocks.
@@ -107,10 +104,7 @@ struct Block {
   bool managed = false;  // a heading or table that mdrisk owns the layout of
   bool in_entry = false; // part of a detailed entry's body
   bool directive = false; // an `<!-- mdrisk-... -->` suppression comment
-  const void* node = nullptr;  // opaque: the cmark block, for verification only (null once the tree is dropped)
 };
-
-class ParsedDocument;  // the cmark tree (internal)
 
 struct Tracker {
   const SourceFile* source = nullptr;
@@ -123,7 +117,6 @@ struct Tracker {
   std::vector<Block> blocks;
   std::vector<std::string> row_keys;  // normalised risk name per table row
   std::vector<std::size_t> entry_of_row;  // first entry matched to each row, or npos
-  std::shared_ptr<const ParsedDocument> document;
 
   // The entry matched to table row `row`, or nullptr.
   const Entry* entry_for_row(std::size_t row) const;
@@ -131,8 +124,8 @@ struct Tracker {
 
 // Parses `source` with cmark-gfm and builds the model. Never fails: a
 // document without the expected structure yields a model with parts missing,
-// which the structure rules report. This overload keeps cmark's tree with
-// the model; lint() and fix_source() drop it part by part as they go.
+// which the structure rules report. The model holds no parser state: cmark's
+// tree is dropped part by part as the model is built.
 Tracker parse_tracker(const SourceFile& source, const Schema& schema);
 
 }  // namespace mdrisk

@@ -13,7 +13,6 @@
 namespace mdrisk {
 namespace {
 
-cmark_node* as_node(const void* p) { return static_cast<cmark_node*>(const_cast<void*>(p)); }
 
 constexpr std::string_view kDirectiveOpen = "<!-- mdrisk-", kDirectiveClose = "-->";
 
@@ -156,18 +155,19 @@ class Builder {
     pending_.push_back({role_id, {begin, out.size() - begin}});
   }
 
-  void entry(const Entry& e) {
+  void entry(const Entry& e, const EntryNodes& nodes) {
     pending_.clear();
     roles_.clear();
     std::string_view role;
     std::size_t role_id = role_index(role);
-    for (const ListItem& it : e.items) {
+    for (std::size_t i = 0; i < e.items.size(); ++i) {
+      const ListItem& it = e.items[i];
       if (it.label) {
         role = it.label->section != npos ? std::string_view(canonical_label(*t_.schema, it.label->section))
                                          : it.label->text;
         role_id = role_index(role);
       }
-      item(as_node(it.node), it.label.has_value(), role, role_id, 0);
+      item(nodes.items[i], it.label.has_value(), role, role_id, 0);
     }
     // Sections may be reordered and flattened items re-nested: compare the
     // fragments grouped by role (in role order), each group in item order.
@@ -180,18 +180,18 @@ class Builder {
     out.key = e.key;
     out.first = sig_.fragments.size();
     for (const auto& p : pending_) sig_.fragments.push_back(p.second);
-    for (const void* n : e.other_blocks) {
-      if (!is_directive(as_node(n))) sig_.fragments.push_back(block("block\x1f", as_node(n)));
+    for (cmark_node* n : nodes.other_blocks) {
+      if (!is_directive(n)) sig_.fragments.push_back(block("block\x1f", n));
     }
     out.count = sig_.fragments.size() - out.first;
   }
 
   // A top-level block; only those outside the managed structure count.
   // (Only the managed table is of kind Table.)
-  void outside_block(const Block& b) {
+  void outside_block(const Block& b, cmark_node* node) {
     if (b.managed || b.in_entry || b.kind == Block::Kind::Table) return;
-    if (is_directive(as_node(b.node))) return;
-    sig_.outside.push_back(block("", as_node(b.node)));
+    if (is_directive(node)) return;
+    sig_.outside.push_back(block("", node));
   }
 
   void cells() {
@@ -267,11 +267,13 @@ SignatureBuilder::SignatureBuilder(std::size_t source_bytes) : source_bytes_(sou
   sig_.bytes.reserve(source_bytes + source_bytes / 2);
 }
 
-void SignatureBuilder::entry(const Tracker& t, const Entry& e) {
-  Builder(t, sig_, roles_, pending_).entry(e);
+void SignatureBuilder::entry(const Tracker& t, const Entry& e, const EntryNodes& nodes) {
+  Builder(t, sig_, roles_, pending_).entry(e, nodes);
 }
 
-void SignatureBuilder::block(const Tracker& t, const Block& b) { Builder(t, sig_, roles_, pending_).outside_block(b); }
+void SignatureBuilder::block(const Tracker& t, const Block& b, cmark_node* node) {
+  Builder(t, sig_, roles_, pending_).outside_block(b, node);
+}
 
 ContentSignature SignatureBuilder::finish(const Tracker& t) {
   Builder builder(t, sig_, roles_, pending_);
@@ -287,11 +289,11 @@ ContentSignature SignatureBuilder::finish(const Tracker& t) {
   return std::move(sig_);
 }
 
-ContentSignature content_signature(const Tracker& t) {
-  const ArenaScope scope = t.document->scope();
+ContentSignature content_signature(const Tracker& t, const TrackerTree& tree) {
+  const ArenaScope scope = tree.document->scope();
   SignatureBuilder builder(t.source ? t.source->bytes().size() : 0);
-  for (const Block& b : t.blocks) builder.block(t, b);
-  for (const Entry& e : t.entries) builder.entry(t, e);
+  for (std::size_t b = 0; b < t.blocks.size(); ++b) builder.block(t, t.blocks[b], tree.blocks[b]);
+  for (std::size_t e = 0; e < t.entries.size(); ++e) builder.entry(t, t.entries[e], tree.entries[e]);
   return builder.finish(t);
 }
 

@@ -33,8 +33,9 @@ struct ContentSignature {
   std::string_view view(Span s) const { return std::string_view(bytes).substr(s.begin, s.size); }
 };
 
-// Needs the tracker's tree (parse_tracker keeps it unless told otherwise).
-ContentSignature content_signature(const Tracker& tracker);
+// From a finished model and the tree it was built from (BuildOptions::tree).
+ContentSignature content_signature(const Tracker& tracker, const TrackerTree& tree);
+inline ContentSignature content_signature(const TrackerWithTree& t) { return content_signature(t.tracker, t.tree); }
 
 // Builds the same signature piece by piece: parse_tracker signs each block
 // and entry as soon as the part of the document holding it is parsed, while
@@ -47,10 +48,10 @@ class SignatureBuilder final : public BuildObserver {
   explicit SignatureBuilder(std::size_t source_bytes);
   // A top-level block, in document order (only those outside the managed
   // structure are signed).
-  void block(const Tracker& t, const Block& b) override;
+  void block(const Tracker& t, const Block& b, cmark_node* node) override;
   // `e` must be complete (no more blocks will join it); `t` its tracker,
   // for the schema.
-  void entry(const Tracker& t, const Entry& e) override;
+  void entry(const Tracker& t, const Entry& e, const EntryNodes& nodes) override;
   void restart() override { *this = SignatureBuilder(source_bytes_); }
   // The table's cells, then the entries sorted; `t` complete. Touches no
   // cmark node.

@@ -27,6 +27,7 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   // when the output is parsed (and its tree went part by part as it was built).
   std::optional<ContentSignature> original_signature;
   std::optional<SignatureBuilder> signer;  // the current pass's document's
+  std::shared_ptr<ParsedDocument> memory;  // the last pass's parse, lent to the next
   bool original_had_table = false, original_had_entries_heading = false;
   std::size_t original_entries = 0;
   const SourceFile* src = &source;
@@ -42,8 +43,8 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
     // What needs no node (the table's cells, the sort) waits for finish(),
     // which a document with nothing to fix never reaches.
     signer.emplace(src->bytes().size());
-    tracker = parse_tracker(*src, lint.schema, tracker ? &*tracker : nullptr, TableCells::Blanked, &*signer,
-                            KeepTree::No);
+    tracker.reset();  // before the next model is built: never hold two
+    tracker = parse_tracker(*src, lint.schema, BuildOptions{.observer = &*signer, .memory = &memory});
     // Only rules that can fix something matter to a pass that applies fixes:
     // the other findings of such a pass are never shown. Suppression
     // comments make rules depend on each other (an unused one is a fixable

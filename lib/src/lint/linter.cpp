@@ -120,8 +120,7 @@ std::vector<Diagnostic> lint_tracker(const Tracker& tracker, const LintOptions& 
 }
 
 std::vector<Diagnostic> lint(const SourceFile& source, const LintOptions& options) {
-  // Rules never read cmark's tree: drop each part's as soon as it is modelled.
-  const Tracker tracker = parse_tracker(source, options.schema, nullptr, TableCells::Blanked, nullptr, KeepTree::No);
+  const Tracker tracker = parse_tracker(source, options.schema);
   return lint_tracker(tracker, options);
 }
 

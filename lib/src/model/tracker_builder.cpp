@@ -242,7 +242,6 @@ std::optional<Label> read_label(const SourceFile& src, const Schema& schema, cma
 
 ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item, std::size_t base, int depth) {
   ListItem it;
-  it.node = item;
   const LineSpan span = node_lines(src, item, base);
   it.first_line = span.first;
   it.last_line = span.last;
@@ -349,35 +348,34 @@ class ModelBuilder {
     // Parts begin with a heading of level 1 to 3, which ends any entry: the
     // part's entries are complete. Show them while their nodes are in cache.
     if (observer_) {
-      for (std::size_t b = blocks_before; b < t_.blocks.size(); ++b) observer_->block(t_, t_.blocks[b]);
-      for (std::size_t e = entries_before; e < t_.entries.size(); ++e) observer_->entry(t_, t_.entries[e]);
+      for (std::size_t b = blocks_before; b < t_.blocks.size(); ++b) {
+        observer_->block(t_, t_.blocks[b], nodes_.blocks[b]);
+      }
+      for (std::size_t e = entries_before; e < t_.entries.size(); ++e) {
+        observer_->entry(t_, t_.entries[e], nodes_.entries[e]);
+      }
     }
     if (!keep_tree_) forget_nodes(blocks_before, entries_before);
   }
 
-  Tracker finish(std::shared_ptr<ParsedDocument> doc);
+  // The model, and (when `tree` is given) the nodes behind it.
+  Tracker finish(TrackerTree* tree);
 
  private:
   void block(cmark_node* n, std::size_t base);
+  std::size_t entry_index(const Entry* e) const { return static_cast<std::size_t>(e - t_.entries.data()); }
   // The tree of the part these came from is about to go.
   void forget_nodes(std::size_t blocks_from, std::size_t entries_from) {
-    for (std::size_t b = blocks_from; b < t_.blocks.size(); ++b) t_.blocks[b].node = nullptr;
-    const auto forget = [](const auto& self, std::vector<ListItem>& items) -> void {
-      for (ListItem& it : items) {
-        it.node = nullptr;
-        self(self, it.children);
-      }
-    };
-    for (std::size_t e = entries_from; e < t_.entries.size(); ++e) {
-      forget(forget, t_.entries[e].items);
-      t_.entries[e].other_blocks.clear();
-    }
+    for (std::size_t b = blocks_from; b < nodes_.blocks.size(); ++b) nodes_.blocks[b] = nullptr;
+    for (std::size_t e = entries_from; e < nodes_.entries.size(); ++e) nodes_.entries[e] = EntryNodes{};
   }
 
   const SourceFile& src_;
   const Schema& schema_;
   const std::string table_key_, entries_key_;
   Tracker t_;
+  // One per block and entry of t_ (null and empty once the part's tree went).
+  TrackerTree nodes_;
   enum class Area { Preamble, Table, Entries, Other } area_ = Area::Preamble;
   // An index, not a pointer: entries_ grows while later parts arrive.
   std::size_t current_ = npos;
@@ -397,38 +395,63 @@ std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, bool keep_tree
 
 }  // namespace
 
-Tracker parse_tracker(const SourceFile& src, const Schema& schema) { return parse_tracker(src, schema, nullptr); }
+Tracker parse_tracker(const SourceFile& src, const Schema& schema) { return parse_tracker(src, schema, BuildOptions{}); }
 
-Tracker parse_tracker(const SourceFile& src, const Schema& schema, Tracker* previous, TableCells cells,
-                      BuildObserver* observer, KeepTree keep) {
-  const bool keep_tree = keep == KeepTree::Yes;
+TrackerWithTree parse_tracker_with_tree(const SourceFile& src, const Schema& schema, TableCells cells) {
+  TrackerWithTree out;
+  BuildOptions options;
+  options.cells = cells;
+  options.tree = &out.tree;
+  out.tracker = parse_tracker(src, schema, options);
+  return out;
+}
+
+Tracker parse_tracker(const SourceFile& src, const Schema& schema, const BuildOptions& options) {
+  const bool keep_tree = options.tree != nullptr;
   std::unique_ptr<CmarkArena> memory;
-  if (previous) {
-    memory = ParsedDocument::recycle(std::move(previous->document));
-    *previous = Tracker{};  // its node pointers died with the tree
-  }
+  if (options.memory) memory = ParsedDocument::recycle(std::move(*options.memory));
+  // Hands the parse's memory (and tree) to whoever asked for it.
+  const auto done = [&](ModelBuilder& builder, std::shared_ptr<ParsedDocument> doc) {
+    if (options.tree) {
+      Tracker t = builder.finish(options.tree);
+      options.tree->document = std::move(doc);
+      return t;
+    }
+    if (options.memory) *options.memory = std::move(doc);
+    return builder.finish(nullptr);
+  };
   std::optional<BlankedRows> blanked;
-  if (cells == TableCells::Blanked) blanked = blank_summary_table(src, schema);
+  if (options.cells == TableCells::Blanked) blanked = blank_summary_table(src, schema);
   if (!blanked) {
-    ModelBuilder builder(src, schema, observer, keep_tree);
+    ModelBuilder builder(src, schema, options.observer, keep_tree);
     auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory));
-    return builder.finish(std::move(doc));
+    return done(builder, std::move(doc));
   }
-  Tracker t;
+  std::shared_ptr<ParsedDocument> doc;
+  std::optional<Tracker> t;
   {
-    ModelBuilder builder(src, schema, observer, keep_tree);
-    auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory), blanked->bytes, blanked->body_offset);
-    t = builder.finish(std::move(doc));
+    ModelBuilder builder(src, schema, options.observer, keep_tree);
+    doc = parse_into(builder, keep_tree, src.body(), std::move(memory), blanked->bytes, blanked->body_offset);
+    TrackerTree nodes;
+    t = builder.finish(keep_tree ? &nodes : nullptr);
+    // Sound only if every blanked line is a row of the managed table (see
+    // table_blanking.hpp); otherwise read the document as written.
+    if (t->table && t->table->first_line <= blanked->first_line && blanked->last_line <= t->table->last_line) {
+      if (options.tree) {
+        *options.tree = std::move(nodes);
+        options.tree->document = std::move(doc);
+      } else if (options.memory) {
+        *options.memory = std::move(doc);
+      }
+      return std::move(*t);
+    }
   }
-  // Sound only if every blanked line is a row of the managed table (see
-  // table_blanking.hpp); otherwise read the document as written.
-  if (t.table && t.table->first_line <= blanked->first_line && blanked->last_line <= t.table->last_line) return t;
-  memory = ParsedDocument::recycle(std::move(t.document));
-  t = Tracker{};
-  if (observer) observer->restart();  // what it saw came from the blanked parse
-  ModelBuilder builder(src, schema, observer, keep_tree);
-  auto doc = parse_into(builder, keep_tree, src.body(), std::move(memory));
-  return builder.finish(std::move(doc));
+  memory = ParsedDocument::recycle(std::move(doc));
+  t.reset();
+  if (options.observer) options.observer->restart();  // what it saw came from the blanked parse
+  ModelBuilder builder(src, schema, options.observer, keep_tree);
+  doc = parse_into(builder, keep_tree, src.body(), std::move(memory));
+  return done(builder, std::move(doc));
 }
 
 namespace {
@@ -440,7 +463,6 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
   const cmark_node_type type = cmark_node_get_type(n);
   const LineSpan span = node_lines(src, n, base);
   Block block;
-  block.node = n;
   block.first_line = span.first;
   block.last_line = span.last;
   Entry* current = current_ != npos ? &t.entries[current_] : nullptr;
@@ -473,6 +495,7 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
                                                                : e.heading.text);
       e.range = e.heading.range;
       t.entries.push_back(std::move(e));
+      nodes_.entries.emplace_back();
       current = &t.entries.back();
       current_has_list_ = false;
       block.managed = true;
@@ -481,7 +504,7 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
     }
     if (current && level > 3) {
       current->range.end = src.line_end(span.last);
-      current->other_blocks.push_back(n);
+      nodes_.entries[entry_index(current)].other_blocks.push_back(n);
       block.in_entry = true;
     }
   } else {
@@ -501,27 +524,34 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
       current->range.end = src.line_end(span.last);
       const bool first_list = type == CMARK_NODE_LIST && !current_has_list_ &&
                               cmark_node_get_list_type(n) == CMARK_BULLET_LIST;
-      if (!first_list) current->other_blocks.push_back(n);
+      EntryNodes& nodes = nodes_.entries[entry_index(current)];
+      if (!first_list) nodes.other_blocks.push_back(n);
       if (first_list) {
         current_has_list_ = true;
         current->list_is_tight = cmark_node_get_list_tight(n) != 0;
         current->list_range = lines_range(src, span);
         current->items.reserve(child_count(n));
+        nodes.items.reserve(current->items.capacity());
         for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
           current->items.push_back(make_item(src, schema, item, base, 0));
+          nodes.items.push_back(item);
         }
         if (!current->items.empty()) current->list_range.begin = current->items.front().range.begin;
         build_sections(*current);
       }
     }
   }
-  current_ = current ? static_cast<std::size_t>(current - t.entries.data()) : npos;
+  current_ = current ? entry_index(current) : npos;
   t.blocks.push_back(block);
+  nodes_.blocks.push_back(n);
 }
 
-Tracker ModelBuilder::finish(std::shared_ptr<ParsedDocument> doc) {
+Tracker ModelBuilder::finish(TrackerTree* tree) {
   Tracker t = std::move(t_);
-  t.document = std::move(doc);
+  if (tree) {
+    tree->blocks = std::move(nodes_.blocks);
+    tree->entries = std::move(nodes_.entries);
+  }
   const Schema& schema = schema_;
   if (t.table) {
     // Rows are keyed by the column entries link to: the name, or the ID.
