@@ -1,9 +1,13 @@
 #pragma once
 // An `<!-- mdrisk-... -->` comment as found in a document: what the
 // suppression logic applies and what MR501 reports when it suppresses
-// nothing. Data only; lint/suppressions.hpp finds and applies them.
+// nothing. lint/suppressions.hpp finds and applies them; the functions here
+// are the one definition of what counts as a directive, which the model
+// builder, the suppressions and the verifier all ask.
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mdrisk/source.hpp"
@@ -18,5 +22,25 @@ struct Directive {
   bool whole_line = false;         // the comment is alone on its line
   bool used = false;
 };
+
+// What a comment's body (the text between `<!--` and `-->`, untrimmed) says,
+// when it is a directive: `mdrisk-disable`, `-enable`, `-disable-next-line`
+// or `-disable-file`, alone or followed by a space or tab and rule codes or
+// names (comma- or space-separated). Spaces around the body do not matter:
+// `<!--mdrisk-disable MR302-->` is a directive like `<!-- mdrisk-disable MR302 -->`.
+struct DirectiveWords {
+  Directive::Kind kind = Directive::Kind::Disable;
+  std::vector<std::string> codes;
+};
+std::optional<DirectiveWords> parse_directive_body(std::string_view body);
+
+// Where the directive comment starting at `open` (at a `<!--`) in `text` ends
+// (just past its `-->`), or npos when the comment is no directive or does not
+// close before the end of its line.
+std::size_t directive_comment_end(std::string_view text, std::size_t open);
+
+// True when an HTML block or inline HTML literal is a directive comment
+// (after leading spaces or tabs).
+bool is_directive_html(std::string_view literal);
 
 }  // namespace mdrisk

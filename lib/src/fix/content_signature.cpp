@@ -1,5 +1,7 @@
 #include "fix/content_signature.hpp"
 
+#include "base/directive.hpp"
+
 #include <cmark-gfm.h>
 
 #include <algorithm>
@@ -14,18 +16,19 @@ namespace mdrisk {
 namespace {
 
 
-constexpr std::string_view kDirectiveOpen = "<!-- mdrisk-", kDirectiveClose = "-->";
-
-// mdrisk's own suppression comments may be removed by MR501's fix: erase
-// them (and the spaces before them) from the rendering that starts at `from`.
+// Removes directive comments (and the spaces before each) from rendered
+// HTML: adding or removing a suppression is not a change of content.
 void strip_directives(std::string& html, std::size_t from) {
   std::size_t pos = from;
-  while ((pos = html.find(kDirectiveOpen, pos)) != std::string::npos) {
-    const std::size_t close = html.find(kDirectiveClose, pos);
-    if (close == std::string::npos) break;
+  while ((pos = html.find("<!--", pos)) != std::string::npos) {
+    const std::size_t end = directive_comment_end(html, pos);
+    if (end == std::string::npos) {
+      pos += 4;
+      continue;
+    }
     std::size_t begin = pos;
     while (begin > from && (html[begin - 1] == ' ' || html[begin - 1] == '\t')) --begin;
-    html.erase(begin, close + kDirectiveClose.size() - begin);
+    html.erase(begin, end - begin);
     pos = begin;
   }
 }
@@ -34,10 +37,7 @@ bool is_directive(cmark_node* n) {
   const cmark_node_type t = cmark_node_get_type(n);
   if (t != CMARK_NODE_HTML_BLOCK && t != CMARK_NODE_HTML_INLINE) return false;
   const char* lit = cmark_node_get_literal(n);
-  if (!lit) return false;
-  std::string_view s(lit);
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  return s.substr(0, kDirectiveOpen.size()) == kDirectiveOpen;
+  return lit && is_directive_html(lit);
 }
 
 std::string_view literal(cmark_node* n) {

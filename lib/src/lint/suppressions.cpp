@@ -14,21 +14,6 @@ bool covers(const Directive& d, const Diagnostic& diag) {
                      [&](const std::string& c) { return c == diag.code || c == diag.name; });
 }
 
-std::vector<std::string> split_codes(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ',' || c == ' ' || c == '\t') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
 }  // namespace
 
 std::vector<Directive> scan_directives(const SourceFile& source) {
@@ -44,26 +29,12 @@ std::vector<Directive> scan_directives(const SourceFile& source) {
       pos += kOpen.size();
       continue;
     }
-    std::string_view body = text::trim(std::string_view(b).substr(pos + kOpen.size(), close - pos - kOpen.size()));
+    const auto words = parse_directive_body(std::string_view(b).substr(pos + kOpen.size(), close - pos - kOpen.size()));
     Directive d;
-    // Longest keyword first: "mdrisk-disable" is a prefix of the others.
-    static const std::pair<std::string_view, Directive::Kind> kKinds[] = {
-        {"mdrisk-disable-next-line", Directive::Kind::DisableNextLine},
-        {"mdrisk-disable-file", Directive::Kind::DisableFile},
-        {"mdrisk-disable", Directive::Kind::Disable},
-        {"mdrisk-enable", Directive::Kind::Enable},
-    };
-    bool matched = false;
-    for (const auto& [word, kind] : kKinds) {
-      if (text::starts_with(body, word) && (body.size() == word.size() || body[word.size()] == ' ')) {
-        d.kind = kind;
-        d.codes = split_codes(body.substr(word.size()));
-        matched = true;
-        break;
-      }
-    }
     const std::size_t end = close + kClose.size();
-    if (matched) {
+    if (words) {
+      d.kind = words->kind;
+      d.codes = words->codes;
       d.line = line;
       d.range = {pos, end};
       d.whole_line = text::trim(source.line_text(line)) == std::string_view(b).substr(pos, end - pos);

@@ -6,6 +6,7 @@
 
 #include <unordered_map>
 
+#include "base/directive.hpp"
 #include "markdown/document_parts.hpp"
 #include "markdown/markdown.hpp"
 #include "markdown/table_blanking.hpp"
@@ -511,7 +512,7 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
     if (type == CMARK_NODE_LIST) block.kind = Block::Kind::List;
     if (type == CMARK_NODE_HTML_BLOCK) {
       const char* lit = cmark_node_get_literal(n);
-      block.directive = lit && text::starts_with(text::trim(lit), "<!-- mdrisk-");
+      block.directive = lit && is_directive_html(lit);
     }
     if (is_table(n) && area_ == Area::Table && !t.table) {
       t.table = make_table(src, schema, n, base);
