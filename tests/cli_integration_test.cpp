@@ -1,5 +1,5 @@
-// CLI pieces of issue 5 that need the built binary: embedded rule pages,
-// the bash completion, and how discovery meets explicit arguments.
+// CLI behaviour that needs the built binary: embedded rule pages, rule
+// selectors, the bash completion, and how discovery meets explicit arguments.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -83,4 +83,38 @@ TEST(RuleDocs, EmbedScriptBuildsWithMissingPages) {
   }
   EXPECT_EQ(test::read_file(dir + "/none.txt"), "");
   EXPECT_EQ(test::read_file(dir + "/one.txt"), "# MR201\n\"quotes\" )\" \\ and ü\n");
+}
+
+// --select and --ignore read selectors exactly as [rules] in .mdrisk.toml
+// does: names mean their codes, and one that matches no rule is exit 2 with
+// one line, never a run of nothing that says "All checks passed".
+TEST(RuleSelectors, CommandLineAndConfigAcceptAndRejectTheSameSelectors) {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/t.md", test::read_file(std::string(MDRISK_SOURCE_DIR) + "/fixtures/seed/risk-mitigation.md"));
+  const auto by_name = test::run_mdrisk({"--no-config", "--format", "concise", "--select", "missing-entry", "t.md"}, "", dir);
+  const auto by_code = test::run_mdrisk({"--no-config", "--format", "concise", "--select", "MR201", "t.md"}, "", dir);
+  EXPECT_EQ(by_name.exit_code, 1);
+  EXPECT_NE(by_name.out.find("[MR201]"), std::string::npos) << by_name.out;
+  EXPECT_EQ(by_name.out, by_code.out);
+  for (const std::string& code : {"MR101", "MR401", "MR302"}) {
+    EXPECT_EQ(by_name.out.find("[" + code + "]"), std::string::npos) << by_name.out;
+  }
+  for (const auto& [flag, selector] : std::vector<std::pair<std::string, std::string>>{
+           {"--select", "MR9999"}, {"--select", "MR9"}, {"--select", "MR001x"},
+           {"--ignore", "nosuchrule"}, {"--ignore", "MR999"}}) {
+    const auto r = test::run_mdrisk({"--no-config", flag, selector, "t.md"}, "", dir);
+    EXPECT_EQ(r.exit_code, 2) << flag << " " << selector;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "mdrisk: " + flag + ": '" + selector +
+                         "' is not a rule code, name or code prefix (see `mdrisk rules`)\n");
+    // The same value in the config is refused with the same words.
+    const std::string key = flag == "--select" ? "select" : "ignore";
+    test::write_file(dir + "/.mdrisk.toml", "[rules]\n" + key + " = [\"" + selector + "\"]\n");
+    const auto c = test::run_mdrisk({"t.md"}, "", dir);
+    EXPECT_EQ(c.exit_code, 2) << key << " " << selector;
+    EXPECT_NE(c.err.find("'" + selector + "' is not a rule code, name or code prefix"), std::string::npos) << c.err;
+  }
+  // A name in the config selects like its code on the command line.
+  test::write_file(dir + "/.mdrisk.toml", "[rules]\nselect = [\"missing-entry\"]\n");
+  EXPECT_EQ(test::run_mdrisk({"--format", "concise", "t.md"}, "", dir).out, by_code.out);
 }

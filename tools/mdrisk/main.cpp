@@ -77,10 +77,17 @@ int main(int argc, char** argv) {
     return kExitError;
   }
   if (opt.unsafe_fixes && !opt.diff) opt.fix = true;
-  for (const auto& code : opt.select) {
-    if (!mdrisk::find_rule(code) && code != "ALL" && code.rfind("MR", 0) != 0) {
-      std::fprintf(stderr, "mdrisk: --select: unknown rule code '%s'\n", code.c_str());
-      return kExitError;
+  // The same reading as [rules] in .mdrisk.toml: names become codes, and a
+  // selector that matches no rule is a usage error.
+  for (auto* list : {&opt.select, &opt.ignore}) {
+    for (auto& selector : *list) {
+      auto code = mdrisk::resolve_rule_selector(selector);
+      if (!code) {
+        std::fprintf(stderr, "mdrisk: %s: %s\n", list == &opt.select ? "--select" : "--ignore",
+                     mdrisk::unknown_selector_message(selector).c_str());
+        return kExitError;
+      }
+      selector = *code;
     }
   }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Metadata of a rule: its stable code, name and summary. The list is public
 // so front ends can print it (`mdrisk rules`) and emit SARIF rule metadata.
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,5 +22,13 @@ struct RuleInfo {
 const std::vector<RuleInfo>& rule_catalog();
 // nullptr when `code_or_name` is neither a known code nor a known name.
 const RuleInfo* find_rule(std::string_view code_or_name);
+
+// The one reading of a rule selector (--select, --ignore, [rules] select and
+// ignore): "ALL", a code ("MR201"), a rule name ("missing-entry", read as its
+// code) or a prefix of at least one code ("MR2"). What the linter matches
+// by prefix; nullopt when no rule matches (the caller reports
+// unknown_selector_message and exits 2).
+std::optional<std::string> resolve_rule_selector(std::string_view selector);
+std::string unknown_selector_message(std::string_view selector);
 
 }  // namespace mdrisk

@@ -75,13 +75,9 @@ std::string rule_code(const toml::node& n, const std::string& code_or_name) {
   return std::string(r->code);
 }
 
-std::string rule_prefix(const toml::node& n, const std::string& prefix) {
-  if (prefix == "ALL") return prefix;
-  if (const RuleInfo* r = find_rule(prefix)) return std::string(r->code);
-  for (const auto& r : rule_catalog()) {
-    if (text::starts_with(r.code, prefix)) return prefix;
-  }
-  fail(n, "'" + prefix + "' is not a rule code or code prefix (see `mdrisk rules`)");
+std::string rule_prefix(const toml::node& n, const std::string& selector) {
+  if (auto code = resolve_rule_selector(selector)) return *code;
+  fail(n, unknown_selector_message(selector));
 }
 
 ColumnSpec parse_column(const toml::table& t) {
