@@ -45,6 +45,7 @@
 #include <set>
 #include <sstream>
 
+#include "mdrisk/rule_info.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -545,3 +546,23 @@ TEST(RuleDocsIndex, EveryRuleHasAPageAndAnIndexRow) {
 }
 
 }  // namespace
+
+// README.md's rule table is `mdrisk rules --format markdown`, made from
+// lib/src/rules/rules.def: a summary edited in one place and not the other
+// fails here, and so does a rule page whose `Fixable:` line names another fix
+// than the one rules.def declares.
+TEST(ReadmeRuleTable, IsTheLibrarysRuleList) {
+  const auto r = test::run_mdrisk({"rules", "--format", "markdown"});
+  ASSERT_EQ(r.exit_code, 0) << describe(r);
+  const std::string readme = test::read_file(std::string(MDRISK_SOURCE_DIR) + "/README.md");
+  const std::size_t begin = readme.find("| code | name | severity | fix | checks |\n");
+  ASSERT_NE(begin, std::string::npos) << "README.md has no rule table";
+  const std::size_t end = readme.find("\n\n", begin);
+  EXPECT_EQ(readme.substr(begin, end + 1 - begin), r.out)
+      << "README.md's rule table differs from `mdrisk rules --format markdown`: paste that output into README.md";
+  for (const auto& rule : mdrisk::rule_catalog()) {
+    const std::string page = test::read_file(kDocsDir + "/" + std::string(rule.code) + ".md");
+    const std::string fix = rule.fix == mdrisk::RuleFix::None ? "no" : std::string(mdrisk::rule_fix_name(rule.fix));
+    EXPECT_NE(page.find("· Fixable: " + fix + "\n"), std::string::npos) << rule.code << ": rules.def says fix " << fix;
+  }
+}

@@ -9,7 +9,8 @@
 namespace mdrisk::cli {
 
 // `mdrisk rules`
-int list_rules();
+// `markdown`: the table README.md shows (a test keeps the two equal).
+int list_rules(bool markdown);
 // `mdrisk rule CODE|NAME`
 int explain_rule(const std::string& code_or_name);
 // `mdrisk [OPTIONS] FILE...`

@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", opt.quiet, "Print only the summary line");
   app.add_flag("-v,--verbose", opt.verbose, "Log what mdrisk does to standard error");
   auto* rules_cmd = app.add_subcommand("rules", "List every rule with its code, name and summary");
+  std::string rules_format = "text";
+  rules_cmd->add_option("--format", rules_format, "text, or markdown (the README's rule table)")
+      ->check(CLI::IsMember({"text", "markdown"}));
   std::string rule_code;
   auto* rule_cmd = app.add_subcommand("rule", "Explain one rule");
   rule_cmd->add_option("code", rule_code, "Rule code or name, e.g. MR201 or missing-entry")->required();
@@ -69,7 +72,7 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(logger);
   spdlog::set_level(opt.verbose ? spdlog::level::debug : spdlog::level::warn);
 
-  if (rules_cmd->parsed()) return list_rules();
+  if (rules_cmd->parsed()) return list_rules(rules_format == "markdown");
   if (rule_cmd->parsed()) return explain_rule(rule_code);
   if (init_cmd->parsed()) return init_config(init_force);
   if (opt.files.empty()) {

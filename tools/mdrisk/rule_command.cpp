@@ -9,7 +9,15 @@
 
 namespace mdrisk::cli {
 
-int list_rules() {
+int list_rules(bool markdown) {
+  if (markdown) {
+    write_out("| code | name | severity | fix | checks |\n|---|---|---|---|---|\n");
+    for (const auto& r : mdrisk::rule_catalog()) {
+      write_out(fmt::format("| {} | {} | {} | {} | {} |\n", r.code, r.name, mdrisk::severity_name(r.severity),
+                            mdrisk::rule_fix_name(r.fix), r.summary));
+    }
+    return kExitClean;
+  }
   for (const auto& r : mdrisk::rule_catalog()) {
     write_out(fmt::format("{}  {:<28} {:<8} {}{}\n", r.code, r.name, mdrisk::severity_name(r.severity), r.summary,
                           r.fixable ? " (fixable)" : ""));

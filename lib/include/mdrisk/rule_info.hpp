@@ -1,6 +1,7 @@
 #pragma once
 // Metadata of a rule: its stable code, name and summary. The list is public
-// so front ends can print it (`mdrisk rules`) and emit SARIF rule metadata.
+// so front ends can print it (`mdrisk rules`) and emit SARIF rule metadata;
+// it is made from lib/src/rules/rules.def, the one place it is written.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,13 +11,20 @@
 
 namespace mdrisk {
 
+// The fix a rule can offer, where it offers one.
+enum class RuleFix { None, Safe, Unsafe };
+
 struct RuleInfo {
   std::string_view code;     // "MR201": never reused, never renumbered
   std::string_view name;     // "missing-entry"
   std::string_view summary;  // one line
   Severity severity;         // default severity
   bool fixable;              // has a fix (safe or unsafe) in some cases
+  RuleFix fix = RuleFix::None;
 };
+
+// "safe", "unsafe" or "" (RuleFix::None).
+std::string_view rule_fix_name(RuleFix fix);
 
 // Every rule, in registry (= code) order.
 const std::vector<RuleInfo>& rule_catalog();

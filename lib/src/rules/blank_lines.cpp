@@ -9,9 +9,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kBlankLines{"MR402", "blank-lines", "a managed heading or the table is not set off by a blank line",
-                           Severity::Warning, true};
-
 namespace {
 
 std::string describe(const Block& b, const SourceFile& src) {

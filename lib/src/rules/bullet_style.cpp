@@ -9,9 +9,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kBulletStyle{"MR404", "bullet-style", "an entry list uses `*` or `+` bullets instead of `-`",
-                            Severity::Warning, true};
-
 namespace {
 
 bool is_bullet(char m) { return m == '-' || m == '*' || m == '+'; }

@@ -5,9 +5,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kCellCount{"MR103", "cell-count", "a table row has more or fewer cells than the header",
-                          Severity::Error, false};
-
 void check_cell_count(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
   const std::size_t want = t.table->header.cells.size();

@@ -8,9 +8,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kDuplicateEntry{"MR205", "duplicate-entry", "two detailed entries describe the same risk",
-                               Severity::Error, false};
-
 void check_duplicate_entry(const Tracker& t, RuleContext& ctx) {
   // Keyed by views of the entries' own keys: no copy per entry.
   std::unordered_map<std::string_view, std::size_t> first;

@@ -9,9 +9,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kDuplicateRisk{"MR107", "duplicate-risk", "two Summary Table rows name the same risk",
-                              Severity::Error, false};
-
 void check_duplicate_risk(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
   // Keyed by views of the tracker's own keys: no copy per row.

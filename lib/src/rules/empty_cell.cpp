@@ -6,8 +6,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kEmptyCell{"MR104", "empty-cell", "a required cell is empty", Severity::Error, false};
-
 void check_empty_cell(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
   for (std::size_t r = 0; r < t.table->rows.size(); ++r) {

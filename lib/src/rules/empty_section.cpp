@@ -5,9 +5,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kEmptySection{"MR304", "empty-section", "a labelled section has no content", Severity::Warning,
-                             false};
-
 void check_empty_section(const Tracker& t, RuleContext& ctx) {
   for (const Entry& e : t.entries) {
     for (const Section& s : e.sections) {

@@ -11,9 +11,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kEntryOrder{"MR204", "entry-order", "detailed entries are not in Summary Table order",
-                           Severity::Warning, true};
-
 namespace {
 
 std::optional<Fix> reorder_fix(const Tracker& t, std::string_view eol) {

@@ -4,9 +4,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kFinalNewline{"MR405", "final-newline", "the file does not end with a newline", Severity::Warning,
-                             true};
-
 void check_final_newline(const Tracker& t, RuleContext& ctx) {
   const SourceFile& src = *t.source;
   if (src.body().empty() || src.ends_with_newline()) return;

@@ -7,10 +7,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kFlattenedList{"MR307", "flattened-list",
-                              "items that belong under a section label are written as its siblings",
-                              Severity::Warning, true};
-
 void check_flattened_list(const Tracker& t, RuleContext& ctx) {
   const SourceFile& src = ctx.source;
   for (const Entry& e : t.entries) {

@@ -8,10 +8,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kHeadingMismatch{"MR203", "heading-mismatch",
-                                "an entry heading is spelled differently from its table row", Severity::Warning,
-                                true};
-
 void check_heading_mismatch(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
   const Schema& schema = *t.schema;

@@ -5,9 +5,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kHeadingStyle{"MR403", "heading-style", "a managed heading is setext or has closing hashes",
-                             Severity::Warning, true};
-
 namespace {
 
 void check(const Heading& h, RuleContext& ctx) {

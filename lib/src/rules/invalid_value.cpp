@@ -5,9 +5,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kInvalidValue{"MR105", "invalid-value", "a cell value is not one of the column's allowed values",
-                             Severity::Error, false};
-
 void check_invalid_value(const Tracker& t, RuleContext& ctx) {
   for_each_valued_cell(t, [&](const ColumnSpec& col, const Cell& cell) {
     if (!match_value(col, cell.text).canonical.empty()) return;

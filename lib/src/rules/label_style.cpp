@@ -7,9 +7,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kLabelStyle{"MR406", "label-style", "a section label is not written `**Label**:` / `**Label**`",
-                           Severity::Warning, true};
-
 void check_label_style(const Tracker& t, RuleContext& ctx) {
   for (const Entry& e : t.entries) {
     for (const Section& s : e.sections) {

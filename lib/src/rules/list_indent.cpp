@@ -10,9 +10,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kListIndent{"MR407", "list-indent", "entry list items are not indented canonically",
-                           Severity::Warning, true};
-
 namespace {
 
 std::size_t leading_spaces(std::string_view line) {

@@ -5,9 +5,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kMissingColumn{"MR101", "missing-column", "a required column is missing from the Summary Table",
-                              Severity::Error, false};
-
 void check_missing_column(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
   for (std::size_t c = 0; c < t.schema->columns.size(); ++c) {

@@ -5,10 +5,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kMissingDetailedEntries{"MR003", "missing-detailed-entries",
-                                       "the table has rows but there is no `## Detailed Entries` section",
-                                       Severity::Error, false};
-
 void check_missing_detailed_entries(const Tracker& t, RuleContext& ctx) {
   if (!t.schema->entries_required || t.entries_heading || !t.table || t.table->rows.empty()) return;
   ctx.report(kMissingDetailedEntries, t.table->range,

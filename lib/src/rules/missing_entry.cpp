@@ -13,9 +13,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kMissingEntry{"MR201", "missing-entry", "a Summary Table row has no detailed entry", Severity::Error,
-                             true};
-
 namespace {
 
 // The table's Mitigation cell, split into action items on commas and

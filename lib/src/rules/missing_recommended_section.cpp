@@ -7,10 +7,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kMissingRecommendedSection{"MR302", "missing-recommended-section",
-                                          "an entry lacks a recommended labelled section", Severity::Warning,
-                                          false};
-
 void check_missing_recommended_section(const Tracker& t, RuleContext& ctx) {
   report_missing_sections(t, ctx, kMissingRecommendedSection, Requirement::Recommended);
 }

@@ -7,9 +7,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kMissingSection{"MR301", "missing-section", "an entry lacks a required labelled section",
-                               Severity::Error, false};
-
 void check_missing_section(const Tracker& t, RuleContext& ctx) {
   report_missing_sections(t, ctx, kMissingSection, Requirement::Required);
 }

@@ -4,9 +4,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kMissingSummaryTable{"MR002", "missing-summary-table",
-                                    "no `## Summary Table` section, or no table in it", Severity::Error, false};
-
 void check_missing_summary_table(const Tracker& t, RuleContext& ctx) {
   if (!t.table_heading) {
     const std::size_t at = t.source->bom_size();

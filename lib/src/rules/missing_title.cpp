@@ -5,9 +5,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kMissingTitle{"MR001", "missing-title", "the document has no `#` title before the Summary Table",
-                             Severity::Warning, false};
-
 void check_missing_title(const Tracker& t, RuleContext& ctx) {
   if (t.title) return;
   const std::size_t at = t.table_heading ? t.table_heading->range.begin : t.source->bom_size();

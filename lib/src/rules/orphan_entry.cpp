@@ -6,9 +6,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kOrphanEntry{"MR202", "orphan-entry", "a detailed entry has no row in the Summary Table",
-                            Severity::Error, false};
-
 void check_orphan_entry(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
   for (const Entry& e : t.entries) {

@@ -6,9 +6,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kPlaceholderText{"MR308", "placeholder-text", "a section still holds placeholder text",
-                                Severity::Error, false};
-
 namespace {
 
 bool is_placeholder(std::string_view text, const std::vector<std::string>& words) {

@@ -7,9 +7,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kPolicy{"MR309", "policy", "an entry misses a section that a configured policy requires",
-                       Severity::Error, false};
-
 void check_policy(const Tracker& t, RuleContext& ctx) {
   const Schema& schema = *t.schema;
   if (!t.table || schema.policies.empty()) return;

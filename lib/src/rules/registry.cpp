@@ -1,44 +1,20 @@
-// The one ordered list of rules. Adding a rule means adding a line here:
-// no static self-registration, so the order (and the output) is stable.
+// The one ordered list of rules, made from rules.def: no static
+// self-registration, so the order (and the output) is stable.
 #include "rules/all.hpp"
 
 namespace mdrisk {
 namespace rules {
 
+#define MDRISK_RULE(code, name, ident, fn, severity, fix, summary) \
+  const RuleInfo ident{#code, name, summary, Severity::severity, RuleFix::fix != RuleFix::None, RuleFix::fix};
+#include "rules/rules.def"
+#undef MDRISK_RULE
+
 const std::vector<Rule>& registry() {
   static const std::vector<Rule> kRules = {
-      {kMissingTitle, check_missing_title},
-      {kMissingSummaryTable, check_missing_summary_table},
-      {kMissingDetailedEntries, check_missing_detailed_entries},
-      {kMissingColumn, check_missing_column},
-      {kUnknownColumn, check_unknown_column},
-      {kCellCount, check_cell_count},
-      {kEmptyCell, check_empty_cell},
-      {kInvalidValue, check_invalid_value},
-      {kValueCase, check_value_case},
-      {kDuplicateRisk, check_duplicate_risk},
-      {kMissingEntry, check_missing_entry},
-      {kOrphanEntry, check_orphan_entry},
-      {kHeadingMismatch, check_heading_mismatch},
-      {kEntryOrder, check_entry_order},
-      {kDuplicateEntry, check_duplicate_entry},
-      {kMissingSection, check_missing_section},
-      {kMissingRecommendedSection, check_missing_recommended_section},
-      {kSectionAlias, check_section_alias},
-      {kEmptySection, check_empty_section},
-      {kUnknownSection, check_unknown_section},
-      {kSectionOrder, check_section_order},
-      {kFlattenedList, check_flattened_list},
-      {kPlaceholderText, check_placeholder_text},
-      {kPolicy, check_policy},
-      {kTableFormat, check_table_format},
-      {kBlankLines, check_blank_lines},
-      {kHeadingStyle, check_heading_style},
-      {kBulletStyle, check_bullet_style},
-      {kFinalNewline, check_final_newline},
-      {kLabelStyle, check_label_style},
-      {kListIndent, check_list_indent},
-      {kUnusedSuppression, check_unused_suppression},
+#define MDRISK_RULE(code, name, ident, fn, severity, fix, summary) {ident, fn},
+#include "rules/rules.def"
+#undef MDRISK_RULE
   };
   return kRules;
 }
@@ -52,6 +28,15 @@ const std::vector<RuleInfo>& rule_catalog() {
     return v;
   }();
   return kCatalog;
+}
+
+std::string_view rule_fix_name(RuleFix fix) {
+  switch (fix) {
+    case RuleFix::Safe: return "safe";
+    case RuleFix::Unsafe: return "unsafe";
+    case RuleFix::None: break;
+  }
+  return "";
 }
 
 const RuleInfo* find_rule(std::string_view code_or_name) {

@@ -6,9 +6,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kSectionAlias{"MR303", "section-alias", "a section label is an alias of a canonical label",
-                             Severity::Warning, true};
-
 void check_section_alias(const Tracker& t, RuleContext& ctx) {
   for (const Entry& e : t.entries) {
     for (const Section& s : e.sections) {

@@ -10,9 +10,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kSectionOrder{"MR306", "section-order", "labelled sections are out of the canonical order",
-                             Severity::Warning, true};
-
 namespace {
 
 std::optional<Fix> reorder_sections(const Entry& e, const SourceFile& src) {

@@ -8,9 +8,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kTableFormat{"MR401", "table-format", "the Summary Table is not in canonical form",
-                            Severity::Warning, true};
-
 void check_table_format(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
   const Table& table = *t.table;

@@ -6,9 +6,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kUnknownColumn{"MR102", "unknown-column", "a Summary Table column the schema does not define",
-                              Severity::Warning, false};
-
 void check_unknown_column(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
   for (std::size_t i = 0; i < t.table->header.cells.size(); ++i) {

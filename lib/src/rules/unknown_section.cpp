@@ -5,9 +5,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kUnknownSection{"MR305", "unknown-section", "a labelled section the schema does not define",
-                               Severity::Warning, false};
-
 void check_unknown_section(const Tracker& t, RuleContext& ctx) {
   for (const Entry& e : t.entries) {
     for (const Section& s : e.sections) {

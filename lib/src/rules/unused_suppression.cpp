@@ -6,9 +6,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kUnusedSuppression{"MR501", "unused-suppression", "a suppression comment suppresses nothing",
-                                  Severity::Warning, true};
-
 // Runs after every other rule (linter.cpp), since it needs their findings.
 void check_unused_suppression(const Tracker&, RuleContext&) {}
 

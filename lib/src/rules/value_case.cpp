@@ -8,9 +8,6 @@
 
 namespace mdrisk::rules {
 
-const RuleInfo kValueCase{"MR106", "value-case", "a value differs from its canonical spelling", Severity::Warning,
-                          true};
-
 void check_value_case(const Tracker& t, RuleContext& ctx) {
   for_each_valued_cell(t, [&](const ColumnSpec& col, const Cell& cell) {
     const ValueMatch m = match_value(col, cell.text);
