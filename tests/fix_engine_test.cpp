@@ -168,3 +168,23 @@ TEST(FixEngine, FlattenedItemsUnderALabelWrittenWithATabGoToColumnFour) {
 }
 
 }  // namespace
+
+// A refusal names the rules whose fixes led to it, pass by pass: a new fix
+// that the loop cannot settle (or that the verifier refuses) is found at once.
+TEST(FixLoop, ARefusalNamesTheRulesWhoseFixesWereApplied) {
+  const SourceFile src = test::source(
+      "# T\n\n## Summary Table\n\n| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n|---|---|---|---|---|---|\n"
+      "| A | high | Low | m | o | Open |\n\n## Detailed Entries\n\n### A\n\n- **Context**: c\n- **Mitigation**: m\n"
+      "- **Monitoring**: w\n");
+  FixOptions options;
+  options.max_passes = 1;  // too few to see that nothing is left to fix
+  const auto r = fix_source(src, LintOptions{}, options);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("did not converge after 1 passes"), std::string::npos) << r.error().message;
+  // MR401 re-prints the row with the value spelled canonically: MR106's fix
+  // overlaps it and is not applied, so only MR401 is named.
+  EXPECT_NE(r.error().message.find("(fixes applied: MR401 in pass 1)"), std::string::npos)
+      << r.error().message;
+  options.max_passes = 16;
+  ASSERT_TRUE(fix_source(src, LintOptions{}, options));
+}

@@ -18,6 +18,7 @@ struct ApplyResult {
   std::string output;
   std::size_t applied = 0;  // fixes taken
   std::size_t skipped = 0;  // fixes left for a later pass (overlap) or invalid
+  std::vector<std::size_t> taken;  // indices (into the fixes given) of those applied
 };
 
 // Applies whole fixes in order of their first edit; a fix whose edits

@@ -28,14 +28,16 @@ ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>
   struct Candidate {
     std::size_t first_begin;
     const Fix* fix;
+    std::size_t index;  // in `fixes`
   };
   std::vector<Candidate> ordered;
   ordered.reserve(fixes.size());
-  for (const Fix* f : fixes) {
+  for (std::size_t i = 0; i < fixes.size(); ++i) {
+    const Fix* f = fixes[i];
     if (!f || f->edits.empty()) continue;
     std::size_t b = f->edits.front().range.begin;
     for (const Edit& e : f->edits) b = std::min(b, e.range.begin);
-    ordered.push_back({b, f});
+    ordered.push_back({b, f, i});
   }
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](const Candidate& a, const Candidate& b) { return a.first_begin < b.first_begin; });
@@ -88,6 +90,7 @@ ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>
       taken.insert(std::upper_bound(taken.begin(), taken.end(), e.range.begin, by_begin), Taken{&e, f->stacks});
     }
     taken_here.push_back(f);
+    result.taken.push_back(c.index);
     ++result.applied;
   }
 

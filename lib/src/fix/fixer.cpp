@@ -1,6 +1,9 @@
 // The --fix loop: lint, apply what is applicable, re-parse, repeat until
 // nothing applicable is left; then verify before anything is written.
+#include <algorithm>
 #include <optional>
+#include <set>
+#include <string>
 
 #include "fix/content_signature.hpp"
 #include "lint/linter_passes.hpp"
@@ -16,6 +19,24 @@ bool applicable(const Diagnostic& d, const FixOptions& o) {
          (o.unsafe && d.fix->applicability == Applicability::Unsafe);
 }
 
+// " (fixes applied: MR106, MR401 in pass 1; MR201 in pass 2)": a refusal
+// names the rules whose fixes led to it, so a new fix that moves content
+// the verifier protects is found at once.
+std::string describe(const std::vector<std::set<std::string>>& applied_by) {
+  std::string out;
+  for (std::size_t pass = 0; pass < applied_by.size(); ++pass) {
+    if (applied_by[pass].empty()) continue;
+    out += out.empty() ? " (fixes applied: " : "; ";
+    bool first = true;
+    for (const std::string& code : applied_by[pass]) {
+      out += (first ? "" : ", ") + code;
+      first = false;
+    }
+    out += " in pass " + std::to_string(pass + 1);
+  }
+  return out.empty() ? out : out + ")";
+}
+
 }  // namespace
 
 Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint, const FixOptions& options) {
@@ -27,6 +48,7 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   // when the output is parsed (and its tree went part by part as it was built).
   std::optional<ContentSignature> original_signature;
   std::optional<SignatureBuilder> signer;  // the current pass's document's
+  std::vector<std::set<std::string>> applied_by;  // per pass, the rules whose fixes were applied
   std::shared_ptr<ParsedDocument> memory;  // the last pass's parse, lent to the next
   bool original_had_table = false, original_had_entries_heading = false;
   std::size_t original_entries = 0;
@@ -59,8 +81,12 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
     // Fixes in lint_tracker's order, which decides between overlapping fixes
     // (lint_tracker's own output is in that order already).
     std::vector<const Fix*> fixes;
+    std::vector<std::string_view> fix_rules;  // the rule of each of `fixes`
     const auto take = [&](const Diagnostic& d) {
-      if (applicable(d, options)) fixes.push_back(&*d.fix);
+      if (applicable(d, options)) {
+        fixes.push_back(&*d.fix);
+        fix_rules.push_back(d.code);
+      }
     };
     if (whole) {
       for (const Diagnostic& d : diags) take(d);
@@ -79,8 +105,11 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
       break;
     }
     ApplyResult applied = apply_fixes(src->bytes(), fixes);
+    applied_by.emplace_back();
+    for (std::size_t i : applied.taken) applied_by.back().emplace(fix_rules[i]);
     if (applied.applied == 0 || applied.output == src->bytes()) {
-      return Error{ErrorKind::Internal, "a fix did not change the document (a bug in mdrisk; nothing was written)"};
+      return Error{ErrorKind::Internal, "a fix did not change the document (a bug in mdrisk; nothing was written)" +
+                                            describe(applied_by)};
     }
     outcome.fixes_applied += applied.applied;
     auto next = SourceFile::from_bytes(source.name(), std::move(applied.output));
@@ -96,7 +125,8 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   }
   if (!converged) {
     return Error{ErrorKind::Internal, "fixes did not converge after " + std::to_string(options.max_passes) +
-                                          " passes (this is a bug in mdrisk; nothing was written)"};
+                                          " passes (this is a bug in mdrisk; nothing was written)" +
+                                          describe(applied_by)};
   }
   outcome.output = src->bytes();
   if (outcome.fixes_applied == 0) return outcome;
@@ -104,7 +134,8 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   // Check 1: the result still parses into a tracker with the same parts.
   if ((original_had_table && !tracker->table) || (original_had_entries_heading && !tracker->entries_heading) ||
       tracker->entries.size() < original_entries) {
-    return Error{ErrorKind::FixFailed, "safety check failed: the fixed document no longer parses into the same tracker"};
+    return Error{ErrorKind::FixFailed, "safety check failed: the fixed document no longer parses into the same tracker" +
+                                           describe(applied_by) + "; nothing was written"};
   }
   // Check 2 (idempotence) holds by construction: the loop stopped because no
   // applicable fix is left, i.e. a second --fix would change nothing.
@@ -112,7 +143,7 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
   const std::string diff =
       first_difference(*original_signature, signer->finish(*tracker), options.unsafe);
   if (!diff.empty()) {
-    return Error{ErrorKind::FixFailed, "safety check failed: " + diff + "; nothing was written"};
+    return Error{ErrorKind::FixFailed, "safety check failed: " + diff + describe(applied_by) + "; nothing was written"};
   }
   tracker.reset();  // its views point into `current`, which moves out now
   outcome.output_file = std::move(current);
