@@ -7,7 +7,10 @@
 //   options.txt   (optional) one option a line: `unsafe-fixes`
 //   .mdrisk.toml  (optional) the configuration to lint with, as the CLI
 //                 would find it when run inside the folder
-// and for every case: fixing twice equals fixing once, and after
+// A folder named for a rule (`MR303-section-alias`) runs that rule alone, as
+// `--select MR303` would: its files show what the rule does, and nothing
+// another rule adds. Every other folder runs every rule.
+// For every case: fixing twice equals fixing once, and after
 // --fix --unsafe-fixes no fixable diagnostic is left.
 // Fixtures are compared byte for byte and never rewritten by the tests.
 #include <gtest/gtest.h>
@@ -50,6 +53,9 @@ struct Fixture {
       auto cfg = load_config(dir + "/.mdrisk.toml");
       if (!cfg) ADD_FAILURE() << name << "/.mdrisk.toml: " << cfg.error().message;
       else lint = cfg->lint;
+    }
+    if (const RuleInfo* rule = find_rule(name.substr(0, name.find('-'))); rule && name.size() > 6 && name[5] == '-') {
+      lint.rules.select = {std::string(rule->code)};
     }
   }
   bool has(const std::string& file) const { return fs::exists(dir + "/" + file); }
