@@ -260,7 +260,7 @@ void BM_FormatText(benchmark::State& state) {
   const auto diags = mdrisk::lint(src, opt);
   const mdrisk::FileReport report{&src, diags};
   for (auto _ : state) {
-    std::string s = mdrisk::format_text(report);
+    std::string s = mdrisk::format_concise(report);
     benchmark::DoNotOptimize(s);
   }
   state.counters["diagnostics"] = static_cast<double>(diags.size());

@@ -144,7 +144,7 @@ inline void check_blanking(const SourceFile& src) {
   const TrackerWithTree plain_kept = parse_tracker_with_tree(src, o.schema, TableCells::AsWritten);
   const Tracker& blanked = blanked_kept.tracker;
   const Tracker& plain = plain_kept.tracker;
-  if (format_text({&src, lint_tracker(blanked, o)}) != format_text({&src, lint_tracker(plain, o)})) {
+  if (format_concise({&src, lint_tracker(blanked, o)}) != format_concise({&src, lint_tracker(plain, o)})) {
     fail("P8", "lint output differs when the table's cells are blanked");
   }
   if (blanked.table.has_value() != plain.table.has_value() ||
@@ -191,7 +191,7 @@ inline std::string parts_view(const SourceFile& src) {
          (e.list_is_tight ? " tight" : " loose") + " blocks " + std::to_string(kept.tree.entries[n].other_blocks.size());
     for (const ListItem& it : e.items) item(item, it);
   }
-  v += "\n" + format_text({&src, lint_tracker(t, o)});
+  v += "\n" + format_concise({&src, lint_tracker(t, o)});
   for (bool unsafe : {false, true}) {
     FixOptions f;
     f.unsafe = unsafe;
@@ -243,7 +243,7 @@ inline void check_signature_while_building(const SourceFile& src) {
     build.tree = keep_tree ? &tree : nullptr;
     const Tracker b = parse_tracker(src, o.schema, build);
     const ContentSignature built = signer.finish(b);
-    if (format_text({&src, lint_tracker(b, o)}) != format_text({&src, lint_tracker(t, o)})) {
+    if (format_concise({&src, lint_tracker(b, o)}) != format_concise({&src, lint_tracker(t, o)})) {
       fail("P10", "lint output differs when the model is built this way");
     }
     const std::string d = first_difference(cold, built, false);

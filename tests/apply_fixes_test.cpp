@@ -93,13 +93,13 @@ TEST(ApplyFixes, ManyFixesInAnyOrderApplySortedByPosition) {
 
 }  // namespace
 
-// Fix::stacks: insertions of stacking fixes may share a point (report order);
+// Fix::shares_insertion_point: insertions of stacking fixes may share a point (report order);
 // any other pair of insertions at one point waits for the next pass.
 namespace {
 
 Fix stacking(Edit e) {
   Fix f = fix(std::move(e));
-  f.stacks = true;
+  f.shares_insertion_point = true;
   return f;
 }
 

@@ -22,7 +22,7 @@ TEST(ConfigExamples, EveryExampleLintsCleanAndIsCanonical) {
     ASSERT_TRUE(cfg) << dir.path() << ": " << cfg.error().message;
     const std::string text = test::read_file((dir.path() / "tracker.md").string());
     const SourceFile src = test::source(text, "tracker.md");
-    EXPECT_EQ(format_text({&src, lint(src, cfg->lint)}), "") << dir.path();
+    EXPECT_EQ(format_concise({&src, lint(src, cfg->lint)}), "") << dir.path();
     auto fixed = fix_source(src, cfg->lint, FixOptions{});
     ASSERT_TRUE(fixed) << fixed.error().message;
     EXPECT_EQ(fixed->output, text) << dir.path();

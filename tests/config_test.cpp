@@ -24,7 +24,7 @@ std::string parse_error(const std::string& text) {
 
 std::string lint_text(const std::string& doc, const LintOptions& options) {
   const SourceFile src = test::source(doc);
-  return format_text({&src, lint(src, options)});
+  return format_concise({&src, lint(src, options)});
 }
 
 TEST(Config, DefaultConfigFileReproducesBuiltInSchema) {

@@ -69,7 +69,7 @@ TEST_P(Golden, LintOutputMatchesExpected) {
   ASSERT_TRUE(f.has("expected.txt")) << "every fixture needs expected.txt";
   const SourceFile src = test::source(f.input, "input.md");
   const auto diags = lint(src, f.lint);
-  EXPECT_EQ(format_text({&src, diags}), f.read("expected.txt"));
+  EXPECT_EQ(format_concise({&src, diags}), f.read("expected.txt"));
 }
 
 TEST_P(Golden, FixOutputMatchesExpected) {
@@ -117,7 +117,7 @@ TEST_P(Golden, FixReportsWhatLintingItsOutputReports) {
     ASSERT_TRUE(fixed) << fixed.error().message;
     const SourceFile out = test::source(fixed->output, "input.md");
     const SourceFile in = test::source(f.input, "input.md");
-    EXPECT_EQ(format_text({&out, fixed->remaining}), format_text({&out, lint(out, f.lint)})) << "unsafe=" << unsafe;
+    EXPECT_EQ(format_concise({&out, fixed->remaining}), format_concise({&out, lint(out, f.lint)})) << "unsafe=" << unsafe;
     for (const Diagnostic& d : lint(in, f.lint)) {
       const RuleInfo* rule = find_rule(d.code);
       ASSERT_NE(rule, nullptr) << d.code;

@@ -49,7 +49,7 @@ TEST(FullText, UnderlinesTheSpanByDisplayWidthAndShowsTheFix) {
   const std::size_t x = src.bytes().find("x |");
   Diagnostic d = diag("MR999", Severity::Warning, "bad x", {x, x + 1});
   d.fix = Fix{Applicability::Safe, "replace x", {}};
-  const std::string out = format_text_full({&src, {d}});
+  const std::string out = format_text({&src, {d}});
   EXPECT_EQ(out,
             "t.md:2:8: warning: bad x [MR999]\n"
             "  |\n"
@@ -62,7 +62,7 @@ TEST(FullText, UnderlinesTheSpanByDisplayWidthAndShowsTheFix) {
 TEST(FullText, MultiLineSpanUnderlinesToEndOfFirstLineAndEmptySpanGetsOneCaret) {
   const SourceFile src = test::source("abc\ndef\n", "t.md");
   const std::string out =
-      format_text_full({&src, {diag("MR1", Severity::Error, "m", {1, 6}), diag("MR2", Severity::Error, "m", {4, 4})}});
+      format_text({&src, {diag("MR1", Severity::Error, "m", {1, 6}), diag("MR2", Severity::Error, "m", {4, 4})}});
   EXPECT_NE(out.find("1 | abc\n  |  ^^\n"), std::string::npos) << out;
   EXPECT_NE(out.find("2 | def\n  | ^\n"), std::string::npos) << out;
 }
@@ -70,8 +70,8 @@ TEST(FullText, MultiLineSpanUnderlinesToEndOfFirstLineAndEmptySpanGetsOneCaret) 
 TEST(FullText, ColourOnlyWhenAsked) {
   const SourceFile src = test::source(kBad);
   const auto diags = lint(src, LintOptions{});
-  EXPECT_EQ(format_text_full({&src, diags}).find('\x1b'), std::string::npos);
-  EXPECT_NE(format_text_full({&src, diags}, TextStyle{true}).find("\x1b[1;31m"), std::string::npos);
+  EXPECT_EQ(format_text({&src, diags}).find('\x1b'), std::string::npos);
+  EXPECT_NE(format_text({&src, diags}, TextStyle{true}).find("\x1b[1;31m"), std::string::npos);
 }
 
 TEST(GithubFormat, EscapesPropertiesAndMessage) {

@@ -17,7 +17,7 @@ int main() {
   auto source = mdrisk::SourceFile::from_bytes("consumer.md", doc);
   if (!source) return 2;
   const auto diagnostics = mdrisk::lint(*source, mdrisk::LintOptions{});
-  std::fputs(mdrisk::format_text({&*source, diagnostics}).c_str(), stdout);
+  std::fputs(mdrisk::format_concise({&*source, diagnostics}).c_str(), stdout);
   const bool found = diagnostics.size() == 1 && diagnostics[0].code == "MR105";
   const bool sarif = mdrisk::format_sarif({{&*source, diagnostics}}, {}).find("\"2.1.0\"") != std::string::npos;
   return found && sarif && mdrisk::find_rule("MR105") ? 0 : 1;

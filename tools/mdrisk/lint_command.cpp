@@ -256,7 +256,7 @@ int run_lint(const Options& opt, ConfigResolver& configs) {
     } else if (!opt.quiet) {
       const mdrisk::TextStyle style{use_color(opt, report_stream)};
       for (const auto& r : reports) {
-        emit(opt.format == "concise" ? mdrisk::format_text(r) : mdrisk::format_text_full(r, style));
+        emit(opt.format == "concise" ? mdrisk::format_concise(r) : mdrisk::format_text(r, style));
       }
     }
     if (totals.files > 0) emit(mdrisk::format_summary(totals));

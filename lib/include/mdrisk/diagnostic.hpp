@@ -30,11 +30,11 @@ struct Fix {
   Applicability applicability = Applicability::Safe;
   std::string title;        // e.g. "rename heading to 'Rust submodule divergence'"
   std::vector<Edit> edits;  // disjoint, applied all or nothing
-  // Insertions of stacking fixes may share a point with other stacking
-  // fixes' insertions; they go in in report order. Any other insertion at
-  // the same point as another edit waits for the next pass. (MR201: stubs
-  // for several rows that have no entry all go after the same entry.)
-  bool stacks = false;
+  // Insertions of such fixes may share a point with other such fixes'
+  // insertions; they go in in report order. Any other insertion at the same
+  // point as another edit waits for the next pass. (MR201: stubs for several
+  // rows that have no entry all go after the same entry.)
+  bool shares_insertion_point = false;
 };
 
 // A second place a finding is about (the table row for an entry, say).

@@ -16,7 +16,7 @@ struct FileReport {
 };
 
 // "path:line:col: severity: message [CODE]" per finding, one per line.
-std::string format_text(const FileReport& report);
+std::string format_concise(const FileReport& report);
 // A JSON array of every finding of every file (schema in docs/output.md).
 std::string format_json(const std::vector<FileReport>& reports);
 
@@ -25,7 +25,7 @@ std::string format_json(const std::vector<FileReport>& reports);
 struct TextStyle {
   bool color = false;  // ANSI colours (the caller decides: terminal, NO_COLOR, --color)
 };
-std::string format_text_full(const FileReport& report, const TextStyle& style = {});
+std::string format_text(const FileReport& report, const TextStyle& style = {});
 
 // GitHub Actions workflow commands: "::error file=..,line=..::message".
 std::string format_github(const std::vector<FileReport>& reports);

@@ -43,6 +43,8 @@ struct Policy {
   std::size_t section = 0;          // schema section index
 };
 
+enum class NameSource { Table, Heading };
+
 struct Schema {
   std::string table_heading = "Summary Table";
   std::string entries_heading = "Detailed Entries";
@@ -55,7 +57,10 @@ struct Schema {
   LinkMode link = LinkMode::Name;
   std::size_t id_column = static_cast<std::size_t>(-1);  // with LinkMode::Id
   std::string heading_pattern = "{title}";  // with LinkMode::Id, e.g. "{id} — {title}"
-  bool heading_wins = false;         // on a name mismatch, rename the table cell instead
+  // On a name mismatch between a row and its entry heading, which one is
+  // right (the key `name-source`): the table (rename the heading) or the
+  // heading (rename the table cell).
+  NameSource name_source = NameSource::Table;
   bool label_colon_inside = false;   // canonical label `**Label:**` instead of `**Label**:`
   std::vector<Policy> policies;
 

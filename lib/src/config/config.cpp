@@ -166,7 +166,7 @@ Config build(const toml::table& root, const std::string& path) {
         fail(*v, "'heading-pattern' must contain {id} and/or {title}");
       }
     }
-    if (auto* v = t.get("name-source")) s.heading_wins = one_of(*v, "name-source", {"table", "heading"}) == "heading";
+    if (auto* v = t.get("name-source")) s.name_source = one_of(*v, "name-source", {"table", "heading"}) == "heading" ? NameSource::Heading : NameSource::Table;
     if (auto* v = t.get("label-colon")) s.label_colon_inside = one_of(*v, "label-colon", {"outside", "inside"}) == "inside";
     s.name_column = column_by_key(s, t.contains("name-column") ? *t.get("name-column") : t, name_column);
     if (s.link == LinkMode::Id) {

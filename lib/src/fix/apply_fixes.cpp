@@ -50,7 +50,7 @@ ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>
   // a conflict because taken edits never overlap each other.
   struct Taken {
     const Edit* edit;
-    bool stacks;  // its fix stacks
+    bool shares_insertion_point;  // as its fix
   };
   std::vector<Taken> taken;
   taken.reserve(ordered.size());
@@ -74,11 +74,11 @@ ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>
       const Edit& e = f->edits[i];
       for (std::size_t j = 0; ok && j < i; ++j) ok = !conflicts(e, f->edits[j]);
       auto it = std::upper_bound(taken.begin(), taken.end(), e.range.begin, by_begin);
-      if (it != taken.end() && conflicts(e, *it->edit, f->stacks && it->stacks)) ok = false;
+      if (it != taken.end() && conflicts(e, *it->edit, f->shares_insertion_point && it->shares_insertion_point)) ok = false;
       // Scan back over every edit starting at or before e (a few at most).
       while (ok && it != taken.begin()) {
         --it;
-        if (conflicts(e, *it->edit, f->stacks && it->stacks)) ok = false;
+        if (conflicts(e, *it->edit, f->shares_insertion_point && it->shares_insertion_point)) ok = false;
         if (it->edit->range.end < e.range.begin) break;
       }
     }
@@ -87,7 +87,7 @@ ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>
       continue;
     }
     for (const Edit& e : f->edits) {
-      taken.insert(std::upper_bound(taken.begin(), taken.end(), e.range.begin, by_begin), Taken{&e, f->stacks});
+      taken.insert(std::upper_bound(taken.begin(), taken.end(), e.range.begin, by_begin), Taken{&e, f->shares_insertion_point});
     }
     taken_here.push_back(f);
     result.taken.push_back(c.index);

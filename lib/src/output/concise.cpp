@@ -4,7 +4,7 @@
 
 namespace mdrisk {
 
-std::string format_text(const FileReport& report) {
+std::string format_concise(const FileReport& report) {
   std::string out;
   for (const Diagnostic& d : report.diagnostics) {
     const Position p = report.source->position_of(d.range.begin);

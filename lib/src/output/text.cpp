@@ -1,4 +1,4 @@
-// The full text format: each finding's concise line (as format_text), then
+// The full text format: each finding's concise line (as format_concise), then
 // the source line with the span underlined, related places and the fix,
 // like a compiler's caret diagnostics. The underline is placed by display
 // width so it lines up under wide and combining characters.
@@ -58,7 +58,7 @@ void snippet(std::string& out, const SourceFile& src, ByteRange range, const Pal
 
 }  // namespace
 
-std::string format_text_full(const FileReport& report, const TextStyle& style) {
+std::string format_text(const FileReport& report, const TextStyle& style) {
   const Palette p = palette(style);
   const SourceFile& src = *report.source;
   std::string out;

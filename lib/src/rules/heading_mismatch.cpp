@@ -30,7 +30,7 @@ void check_heading_mismatch(const Tracker& t, RuleContext& ctx) {
                                fmt::format("entry heading '{}' differs from table row '{}' (line {})", e.heading.text,
                                            expected, ctx.source.line_of(cell->range.begin)));
     d.related.push_back({cell->text_range, "the table row"});
-    if (!schema.heading_wins) {
+    if (schema.name_source == NameSource::Table) {
       d.fix = make_fix(Applicability::Safe, fmt::format("rename the heading to '{}'", expected),
                        {{e.heading.text_range, expected}});
     } else if (schema.link == LinkMode::Name) {

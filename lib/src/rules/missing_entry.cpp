@@ -150,7 +150,7 @@ void check_missing_entry(const Tracker& t, RuleContext& ctx) {
                      {{{insert_at, insert_at}, stub}});
     // Rows without an entry that follow the same entry share insert_at:
     // their stubs go in together, in table order, in one pass.
-    d.fix->stacks = true;
+    d.fix->shares_insertion_point = true;
   }
 }
 
