@@ -1,10 +1,9 @@
 // Lints a small tracker through the installed library; exits 0 when the
 // expected finding (MR105) is found and the output emitters work.
-#include <mdrisk/linter.hpp>
-#include <mdrisk/output.hpp>
-#include <mdrisk/rule_info.hpp>
+#include <mdrisk/mdrisk.hpp>
 
 #include <cstdio>
+#include <string>
 
 int main() {
   const char* doc =
@@ -20,5 +19,9 @@ int main() {
   std::fputs(mdrisk::format_concise({&*source, diagnostics}).c_str(), stdout);
   const bool found = diagnostics.size() == 1 && diagnostics[0].code == "MR105";
   const bool sarif = mdrisk::format_sarif({{&*source, diagnostics}}, {}).find("\"2.1.0\"") != std::string::npos;
-  return found && sarif && mdrisk::find_rule("MR105") ? 0 : 1;
+  std::printf("mdrisk %.*s\n", static_cast<int>(mdrisk::version().size()), mdrisk::version().data());
+  const bool version = mdrisk::version() == std::to_string(MDRISK_VERSION_MAJOR) + "." +
+                                               std::to_string(MDRISK_VERSION_MINOR) + "." +
+                                               std::to_string(MDRISK_VERSION_PATCH);
+  return found && sarif && version && mdrisk::find_rule("MR105") ? 0 : 1;
 }

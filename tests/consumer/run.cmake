@@ -35,4 +35,10 @@ run(${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/consumer" -B "${WORK_DIR}/build" -G
 run(${CMAKE_COMMAND} --build "${WORK_DIR}/build")
 run("${WORK_DIR}/build/consumer")
 message(STATUS "consumer: ${last_output}")
+
+# As a subproject, mdrisk adds its library and binary and nothing else: no
+# tests, no install rules, no build type forced on the including project.
+run(${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/consumer/subproject" -B "${WORK_DIR}/subproject" -G Ninja
+    "-DMDRISK_SOURCE_DIR=${SOURCE_DIR}")
+message(STATUS "subproject: ${last_output}")
 file(REMOVE_RECURSE "${WORK_DIR}")
