@@ -5,12 +5,18 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+#include <string_view>
+
 #include "mdrisk/source.hpp"
 
 namespace mdrisk {
 
 enum class Severity { Warning, Error };
+// "error" / "warning": the words of every output format and of the config.
 const char* severity_name(Severity s);
+// The reverse; nullopt for any other word.
+std::optional<Severity> severity_from_name(std::string_view name);
 
 // How sure we are that applying a fix keeps the author's meaning.
 enum class Applicability {

@@ -217,8 +217,9 @@ Config build(const toml::table& root, const std::string& path) {
     }
     if (auto* v = t.get("severity")) {
       for (auto&& [code, level] : get_table(*v, "severity")) {
-        const std::string sev = one_of(level, "severity", {"error", "warning"});
-        r.severity[rule_code(level, std::string(code.str()))] = sev == "error" ? Severity::Error : Severity::Warning;
+        const std::string sev =
+            one_of(level, "severity", {severity_name(Severity::Error), severity_name(Severity::Warning)});
+        r.severity[rule_code(level, std::string(code.str()))] = *severity_from_name(sev);
       }
     }
   }

@@ -3,6 +3,7 @@
 // ignores. libgit2 answers the gitignore question exactly as git does
 // (nested .gitignore files, info/exclude, core.excludesFile, negations),
 // which a hand-written matcher would only approximate.
+#include "base/atx_heading.hpp"
 #include "mdrisk/discover.hpp"
 
 #include "discover/libgit2_loader.hpp"
@@ -266,14 +267,8 @@ bool has_heading(std::string_view text, std::string_view heading) {
       previous = {};
       continue;
     }
-    std::size_t hashes = 0;
-    while (hashes < body.size() && body[hashes] == '#') ++hashes;
-    if (hashes >= 1 && hashes <= 6 && (hashes == body.size() || body[hashes] == ' ' || body[hashes] == '\t')) {
-      std::string_view title = text::trim(body.substr(hashes));
-      std::size_t closing = title.size();
-      while (closing > 0 && title[closing - 1] == '#') --closing;
-      if (closing == 0 || title[closing - 1] == ' ' || title[closing - 1] == '\t') title = text::trim(title.substr(0, closing));
-      if (text::normalize_name(title) == want) return true;
+    if (const std::optional<AtxLine> h = scan_atx_line(body, 0)) {
+      if (text::normalize_name(h->text(body)) == want) return true;
       previous = {};
       continue;
     }

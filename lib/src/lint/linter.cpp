@@ -124,15 +124,4 @@ std::vector<Diagnostic> lint(const SourceFile& source, const LintOptions& option
   return lint_tracker(tracker, options);
 }
 
-const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
-
-const char* applicability_name(Applicability a) {
-  switch (a) {
-    case Applicability::Safe: return "safe";
-    case Applicability::Unsafe: return "unsafe";
-    case Applicability::DisplayOnly: return "display-only";
-  }
-  return "safe";
-}
-
 }  // namespace mdrisk

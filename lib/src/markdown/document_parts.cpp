@@ -1,3 +1,4 @@
+#include "base/atx_heading.hpp"
 #include "markdown/document_parts.hpp"
 
 #include <algorithm>
@@ -13,13 +14,13 @@ bool is_blank_line(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
-// "#", "##" or "###" then a space, a tab, or the end of the line.
+// "#", "##" or "###" at column 0, then a space, a tab, or the end of the
+// line. `rest`: the document from the line's start on; its first bytes say.
 bool opens_atx_heading(std::string_view rest) {
-  std::size_t hashes = 0;
-  while (hashes < rest.size() && rest[hashes] == '#') ++hashes;
-  if (hashes == 0 || hashes > 3) return false;
-  return hashes == rest.size() || rest[hashes] == ' ' || rest[hashes] == '\t' || rest[hashes] == '\r' ||
-         rest[hashes] == '\n';
+  rest = rest.substr(0, 8);
+  rest = rest.substr(0, rest.find('\n'));
+  const std::optional<AtxLine> h = scan_atx_line(rest, 0);
+  return h && h->level <= 3;
 }
 
 bool has_lone_cr(std::string_view body) {

@@ -1,3 +1,4 @@
+#include "base/atx_heading.hpp"
 #include "markdown/table_blanking.hpp"
 
 #include <algorithm>
@@ -33,18 +34,8 @@ bool maybe_delimiter_row(std::string_view line) {
 // `## <text>` (ATX level 2, at most three spaces of indentation) whose text
 // normalises like `want`.
 bool is_table_heading(std::string_view line, const std::string& want) {
-  std::size_t i = 0;
-  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
-  line.remove_prefix(i);
-  if (line.size() < 3 || line.substr(0, 2) != "##" || (line[2] != ' ' && line[2] != '\t')) return false;
-  std::string_view title = text::trim(line.substr(3));
-  // An optional closing sequence of #s, after a space.
-  std::size_t end = title.size();
-  while (end > 0 && title[end - 1] == '#') --end;
-  if (end < title.size() && (end == 0 || title[end - 1] == ' ' || title[end - 1] == '\t')) {
-    title = text::trim(title.substr(0, end));
-  }
-  return text::normalize_name(title) == want;
+  const std::optional<AtxLine> h = scan_atx_line(line);
+  return h && h->level == 2 && text::normalize_name(h->text(line)) == want;
 }
 
 // Everything up to the last unescaped pipe: cells between pipes. What

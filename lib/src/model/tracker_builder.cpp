@@ -6,6 +6,7 @@
 
 #include <unordered_map>
 
+#include "base/atx_heading.hpp"
 #include "base/directive.hpp"
 #include "markdown/document_parts.hpp"
 #include "markdown/markdown.hpp"
@@ -79,25 +80,15 @@ Heading make_heading(const SourceFile& src, cmark_node* n, std::size_t base) {
   h.last_line = span.last;
   h.range = lines_range(src, span);
   const std::string_view first = src.line_text(span.first);
-  std::size_t i = 0;
-  while (i < first.size() && is_space(first[i])) ++i;
-  h.setext = i >= first.size() || first[i] != '#';
-  if (!h.setext) {
-    while (i < first.size() && first[i] == '#') ++i;
-    while (i < first.size() && is_space(first[i])) ++i;
-    std::size_t end = first.size();
-    while (end > i && is_space(first[end - 1])) --end;
-    // A closing sequence of #s counts only after a space (or as the whole text).
-    std::size_t hashes = end;
-    while (hashes > i && first[hashes - 1] == '#') --hashes;
-    if (hashes < end && (hashes == i || is_space(first[hashes - 1]))) {
-      h.closed_atx = true;
-      end = hashes;
-      while (end > i && is_space(first[end - 1])) --end;
-    }
+  const std::optional<AtxLine> atx = scan_atx_line(first);
+  h.setext = !atx;
+  if (atx) {
+    h.closed_atx = atx->closed;
     const std::size_t line_start = src.line_start(span.first);
-    h.text_range = {line_start + i, line_start + end};
+    h.text_range = {line_start + atx->text_begin, line_start + atx->text_end};
   } else {
+    std::size_t i = 0;
+    while (i < first.size() && is_space(first[i])) ++i;
     // Setext: the content lines are all but the underline.
     const std::size_t last_text_line = span.last > span.first ? span.last - 1 : span.first;
     const std::size_t begin = src.line_start(span.first) + i;

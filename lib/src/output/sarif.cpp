@@ -60,7 +60,8 @@ std::string path_uri(std::string_view path) {
   return out;
 }
 
-const char* level(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+// SARIF's result levels use the same two words as mdrisk's severities.
+const char* level(Severity s) { return severity_name(s); }
 
 json region(const SourceFile& src, ByteRange r) {
   const Position b = src.position_of(r.begin);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "base/atx_heading.hpp"
 #include "model/insertion.hpp"
 #include "base/text.hpp"
 
@@ -67,22 +68,18 @@ std::string stub_entry(const Tracker& t, std::size_t row, std::string_view eol) 
 }
 
 
+// True when `### <name>` would read as a heading with a closing sequence
+// (the name would lose its trailing #s).
 bool ends_in_closing_hashes(std::string_view name) {
-  std::size_t end = name.size();
-  while (end > 0 && (name[end - 1] == ' ' || name[end - 1] == '\t')) --end;
-  std::size_t h = end;
-  while (h > 0 && name[h - 1] == '#') --h;
-  return h < end && (h == 0 || name[h - 1] == ' ' || name[h - 1] == '\t');
+  const std::optional<AtxLine> h = scan_atx_line("# " + std::string(name));
+  return h && h->closed;
 }
 
 // A heading of level 1 or 2 (setext headings are one or the other), which
 // ends the `## Detailed Entries` section.
 bool ends_section(const SourceFile& src, const Block& heading) {
-  const std::string_view line = text::trim(src.line_text(heading.first_line));
-  if (line.empty() || line.front() != '#') return true;  // setext
-  std::size_t hashes = 0;
-  while (hashes < line.size() && line[hashes] == '#') ++hashes;
-  return hashes <= 2;
+  const std::optional<AtxLine> h = scan_atx_line(src.line_text(heading.first_line));
+  return !h || h->level <= 2;  // setext headings are of level 1 or 2
 }
 
 // Where stubs for rows before the first entry go: after whatever is written
