@@ -13,6 +13,33 @@ namespace mdrisk::rules {
 
 namespace {
 
+// What moves with each entry: its range, plus the suppression comments right
+// above its heading, which are about it (`<!-- mdrisk-disable MR302 -->`
+// before `### Store review delay`). Left behind, they would suppress
+// findings of whatever entry came to follow them, or nothing (and MR501
+// would then delete them).
+std::vector<ByteRange> moving_spans(const Tracker& t) {
+  const SourceFile& src = *t.source;
+  std::vector<ByteRange> spans;
+  spans.reserve(t.entries.size());
+  std::size_t b = 0;
+  for (const Entry& e : t.entries) {
+    while (b < t.blocks.size() && t.blocks[b].first_line < e.heading.first_line) ++b;
+    ByteRange r = e.range;
+    std::size_t lead = b;
+    while (lead > 0 && t.blocks[lead - 1].directive) --lead;
+    if (lead < b) {
+      r.begin = src.line_start(t.blocks[lead].first_line);
+      // Those comments were the end of the previous entry's body.
+      if (!spans.empty() && spans.back().end > r.begin) {
+        spans.back().end = lead > 0 ? src.line_end(t.blocks[lead - 1].last_line) : spans.back().end;
+      }
+    }
+    spans.push_back(r);
+  }
+  return spans;
+}
+
 std::optional<Fix> reorder_fix(const Tracker& t, std::string_view eol) {
   std::unordered_set<std::size_t> seen;
   for (const Entry& e : t.entries) {
@@ -28,13 +55,14 @@ std::optional<Fix> reorder_fix(const Tracker& t, std::string_view eol) {
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
   const std::string& bytes = t.source->bytes();
+  const std::vector<ByteRange> spans = moving_spans(t);
   std::string text;
   for (std::size_t k = 0; k < order.size(); ++k) {
     if (k) text.append(eol).append(eol);
-    const ByteRange r = t.entries[order[k]].range;
+    const ByteRange r = spans[order[k]];
     text.append(bytes, r.begin, r.size());
   }
-  const ByteRange whole{t.entries.front().range.begin, t.entries.back().range.end};
+  const ByteRange whole{spans.front().begin, spans.back().end};
   return make_fix(Applicability::Safe, "move entries into table order", {{whole, text}});
 }
 
