@@ -1,9 +1,10 @@
 #pragma once
 // libgit2, loaded the first time a folder walk asks what .gitignore
-// excludes. Linked normally it cost every run ~1.8 ms of start-up (it pulls
-// in 16 more libraries: mbedtls, krb5, libssh2... all bound eagerly), a
-// third of a small file's lint and most of a pre-commit hook's fixed cost,
-// although a run on explicit files or stdin never asks git anything.
+// excludes. Linked normally it made every run's start-up slower (it pulls in
+// many more libraries: mbedtls, krb5, libssh2... all bound eagerly; figures
+// in bench/RESULTS.md, affd5e2), a large share of a small file's lint and of a
+// pre-commit hook's fixed cost, although a run on explicit files or stdin
+// never asks git anything.
 #include <git2.h>
 
 #include <string>

@@ -60,8 +60,8 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
     // Every document's blocks and entries are signed while its model is
     // built (SignatureBuilder), part by part, so no tree is kept: signing the
     // input afterwards, only when a fix applies, would keep the input's whole
-    // tree (~100 MB at 10k risks) and walk it cold: --fix messy 0.40 s
-    // instead of 0.35 s, and a canonical file no cheaper (bench/RESULTS.md).
+    // tree and walk it cold: slower for messy files and no cheaper for
+    // canonical ones (bench/RESULTS.md, 5d53622 and a9ac955).
     // What needs no node (the table's cells, the sort) waits for finish(),
     // which a document with nothing to fix never reaches.
     signer.emplace(src->bytes().size());

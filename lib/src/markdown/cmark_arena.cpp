@@ -14,8 +14,8 @@ namespace {
 thread_local CmarkArena* t_current = nullptr;
 
 // 8 bytes before every block, as in cmark's own arena: most of cmark's
-// blocks are small, and a 16-byte header (with the arena's address) made the
-// tree of a 10k-risk tracker 30 MB larger. The block's arena is therefore the
+// blocks are small, and a 16-byte header (with the arena's address) made
+// large trees markedly larger (bench/RESULTS.md, 8bbb4fc). The block's arena is therefore the
 // thread's current one, which is why every cmark call runs in its scope.
 struct Header {
   std::uint64_t size : 63;  // usable bytes

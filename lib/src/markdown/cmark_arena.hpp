@@ -1,9 +1,9 @@
 #pragma once
 // A bump allocator for one cmark-gfm tree. cmark allocates every node, every
-// text chunk and every buffer growth separately (1.5 million blocks for a
-// 10k-risk tracker); with glibc's malloc, allocating them and freeing the
-// tree afterwards cost ~10% of a lint run and ~10% of a --fix run (perf),
-// while cmark-gfm's own CLI avoids it with its arena. cmark's arena is one process-wide object (not usable with -j), so
+// text chunk and every buffer growth separately; with glibc's malloc,
+// allocating them and freeing the tree afterwards was a measurable share of
+// every lint and --fix run (bench/RESULTS.md, 8bbb4fc), while cmark-gfm's own
+// CLI avoids it with its arena. cmark's arena is one process-wide object (not usable with -j), so
 // this one belongs to a document: nothing is freed until the document is
 // (but small blocks it frees are reused, as is the memory of a recycled tree,
 // and each thread keeps up to 16 MiB of chunks for its next document).

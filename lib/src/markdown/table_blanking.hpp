@@ -3,8 +3,9 @@
 //
 // Why: mdrisk reads every cell from the source bytes (the model splits rows
 // itself; the verifier compares cells from the source and skips the table's
-// block), so cmark's inline parsing of the table's cells is wasted work:
-// 60,000 cells in a 10k-risk tracker, 12% of a parse, paid twice by --fix.
+// block), so cmark's inline parsing of the table's cells is wasted work, a
+// sizeable share of a parse on large trackers and paid twice by --fix
+// (bench/RESULTS.md, e5e7a41).
 //
 // Why it cannot change anything else: a blanked line keeps its length, its
 // line ending, its indentation, every unescaped pipe, every backslash
