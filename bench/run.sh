@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks mdrisk against cmark-gfm (issue 7) and prints every ratio with
-# pass/fail. One command, rerunnable:   bench/run.sh
+# Benchmarks mdrisk against cmark-gfm and prints every ratio with
+# pass/fail against the performance targets (listed in bench/RESULTS.md).
+# One command, rerunnable:   bench/run.sh
 #
 #   RUNS=5            runs per measurement (the median is reported)
 #   SIZES="1000 10000 30000"   risks per generated tracker

@@ -1,4 +1,4 @@
-// The emitters of issue 5: full text with snippets, GitHub workflow
+// The emitters: full text with snippets, GitHub workflow
 // commands, SARIF (structure and fingerprints; schema validation is the
 // sarif_schema ctest), statistics, and the CLI switches around them.
 #include <gtest/gtest.h>

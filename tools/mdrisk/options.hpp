@@ -23,7 +23,7 @@ struct Options {
   std::string stdin_filename = "<stdin>";
   std::vector<std::string> select, ignore;
   std::size_t max_file_size_mib = mdrisk::kDefaultMaxFileSize >> 20;
-  // Output (issue 5).
+  // Output.
   std::string color = "auto";        // auto | always | never
   bool statistics = false;
   std::string output_file;           // empty: standard output
@@ -32,7 +32,7 @@ struct Options {
   std::vector<std::string> include, exclude;
   bool respect_gitignore = true;
   bool force_exclude = false;        // filter explicit files too (pre-commit)
-  // Configuration (issue 4).
+  // Configuration.
   std::string config_path;           // --config: use this file for every input
   bool no_config = false;            // --no-config: built-in defaults only
 };
