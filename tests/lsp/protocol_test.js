@@ -217,16 +217,7 @@ test('an unused suppression is tagged Unnecessary', async () => {
 
 // A tracker whose findings sit after emoji and CJK text, where UTF-8 bytes,
 // UTF-16 units and code points all differ.
-const wideText = [
-  '# 風險 🚀 register', '', '## Summary Table', '',
-  '| Risk | Impact | Likelihood | Mitigation | Owner | Status |',
-  '|---|---|---|---|---|---|',
-  '| 🚀 発射 delay 🛰️ | high | Low | 予備 🔧 plan | 平台组 | Open |',
-  '| Vendor 😀 lock | Medium | low | 𝒳 exit clause | Legal | Open |',
-  '', '## Detailed Entries', '',
-  '### 🚀 発射 delay 🛰️', '', '- **Context**: 打ち上げ 🚀.', '- **Mitigation**: plan 🔧.', '- **Monitoring**: weekly.', '',
-  '### Vendor 😀 lock', '', '- **Context**: one vendor.', '- **Mitigation**: exit 𝒳.', '- **Monitoring**: quarterly.', '',
-].join('\n');
+const wideText = fs.readFileSync(path.join(__dirname, 'wide-tracker.md'), 'utf8');
 
 for (const enc of ['utf-8', 'utf-16']) {
   test(`incremental edits in ${enc} positions land where the client meant`, async () => {
