@@ -365,6 +365,31 @@ test('formatting is the --fix output; a document mdrisk cannot fix is refused wi
   });
 });
 
+test('formatting edits are exact on every kind of change: lines rewritten, reordered, added, thousands of them', async () => {
+  // bench/gen_tracker.py writes a messy register; dropping the blank line
+  // after each entry heading makes --fix add lines back (MR402).
+  const gen = spawnSync('python3', [path.join(path.dirname(fixtures), 'bench/gen_tracker.py'), '400', '--messy'], { encoding: 'utf8' });
+  equal(gen.status, 0, `gen_tracker.py: ${gen.stderr}`);
+  const big = gen.stdout.replace(/^(### .*)\n\n/gm, '$1\n');
+  const docs = [
+    ['MR204-entry-order', fs.readFileSync(path.join(fixtures, 'MR204-entry-order/input.md'), 'utf8')],
+    ['MR402-blank-lines', fs.readFileSync(path.join(fixtures, 'MR402-blank-lines/input.md'), 'utf8')],
+    ['messy-400', gen.stdout],
+    ['messy-400-no-blank-lines', big],
+  ];
+  await withSession(UTF16, async (s) => {
+    for (const [name, text] of docs) {
+      const d = writeDoc(path.join(work, 'format-kinds'), `${name}.md`, text);
+      await s.open(d.uri, text);
+      const edits = await s.request(lsp.DocumentFormattingRequest.type,
+                                    { textDocument: { uri: d.uri }, options: { tabSize: 2, insertSpaces: true } });
+      const fixed = cliFixed(d.file, text);
+      check(fixed !== text, `${name}: --fix changes it`);
+      equal(applyTextEdits(text, edits, 'utf-16'), fixed, `${name}: formatting == --fix (${edits.length} edits)`);
+    }
+  });
+});
+
 // ---- hover, definition, symbols ---------------------------------------------
 
 const seedLines = seedText.split('\n');

@@ -60,11 +60,11 @@ int main(int argc, char** argv) {
   bool init_force = false;
   auto* init_cmd = app.add_subcommand("init", "Write the default configuration to ./.mdrisk.toml");
   init_cmd->add_flag("--force", init_force, "Overwrite an existing .mdrisk.toml");
-  int debounce_ms = 15;
+  int debounce_ms = 50;
   bool stdio = true;
   auto* server_cmd = app.add_subcommand("server", "Run the language server (LSP 3.17 over standard input/output)");
   server_cmd->add_flag("--stdio", stdio, "Talk over standard input/output (the default and only transport)");
-  server_cmd->add_option("--debounce-ms", debounce_ms, "Quiet time after an edit before linting (default 15)")
+  server_cmd->add_option("--debounce-ms", debounce_ms, "Edits closer together than this are linted once quiet this long (default 50)")
       ->check(CLI::Range(0, 10000));
   server_cmd->fallthrough();  // `mdrisk server --config FILE` as well as `mdrisk --config FILE server`
   app.require_subcommand(0, 1);

@@ -13,6 +13,8 @@ namespace {
 // LSP DiagnosticSeverity and DiagnosticTag values.
 constexpr int kSeverityError = 1, kSeverityWarning = 2;
 constexpr int kTagUnnecessary = 1;
+// Above this many changed lines (both sides) a formatting diff is not worth its time.
+constexpr std::size_t kMaxDiffLines = 4000;
 
 // Lines with their terminators, so joining them gives the text back.
 std::vector<std::string_view> lines_of(std::string_view s) {
@@ -68,9 +70,6 @@ json diagnostic_json(const Analysis& a, const Diagnostic& d, const std::string& 
   }
   // A suppression comment that suppresses nothing is dead text: editors fade it.
   if (d.code == "MR501") out["tags"] = json::array({kTagUnnecessary});
-  if (d.fix && d.fix->applicability != Applicability::DisplayOnly) {
-    out["data"] = {{"fix", d.fix->title}, {"applicability", applicability_name(d.fix->applicability)}};
-  }
   return out;
 }
 
@@ -104,12 +103,43 @@ json diff_edits_json(const LineIndex& index, const std::string& before, const st
   std::size_t tail = 0;
   while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
   const std::vector<std::string_view> mid_a(a.begin() + head, a.end() - tail), mid_b(b.begin() + head, b.end() - tail);
+  std::vector<std::size_t> offset_of_line(a.size() + 1, 0);
+  for (std::size_t i = 0; i < a.size(); ++i) offset_of_line[i + 1] = offset_of_line[i] + a[i].size();
+  const auto whole_lines = [&](std::size_t first, std::size_t last, std::string text) {
+    out.push_back({{"range", range_json(index, {offset_of_line[first], offset_of_line[last]}, enc)},
+                   {"newText", std::move(text)}});
+  };
+
+  // Most fixes rewrite lines in place (a table re-printed, bullets, a
+  // heading renamed): with as many lines on both sides, pair them up, one
+  // edit per run of changed lines, in linear time.
+  if (mid_a.size() == mid_b.size()) {
+    for (std::size_t i = 0; i < mid_a.size();) {
+      if (mid_a[i] == mid_b[i]) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      std::string text;
+      for (; j < mid_a.size() && mid_a[j] != mid_b[j]; ++j) text.append(mid_b[j]);
+      whole_lines(head + i, head + j, std::move(text));
+      i = j;
+    }
+    return out;
+  }
+  // Lines were added or removed: a real diff, which costs O(N * D) for D
+  // changed lines. Past a few thousand lines that is seconds on a messy
+  // register, so the changed region becomes one edit (exact, only coarser).
+  if (mid_a.size() + mid_b.size() > kMaxDiffLines) {
+    std::string text;
+    for (const auto& l : mid_b) text.append(l);
+    whole_lines(head, a.size() - tail, std::move(text));
+    return out;
+  }
   dtl::Diff<std::string_view, std::vector<std::string_view>> diff(mid_a, mid_b);
   diff.onHuge();
   diff.compose();
 
-  std::vector<std::size_t> offset_of_line(a.size() + 1, 0);
-  for (std::size_t i = 0; i < a.size(); ++i) offset_of_line[i + 1] = offset_of_line[i] + a[i].size();
   // Walk the edit script; each run of deleted/added lines between common
   // lines becomes one TextEdit over whole lines of `before`.
   std::size_t line_a = head;  // next line of `before`
@@ -118,8 +148,7 @@ json diff_edits_json(const LineIndex& index, const std::string& before, const st
   std::string added;
   const auto flush = [&] {
     if (!in_run) return;
-    out.push_back({{"range", range_json(index, {offset_of_line[run_begin], offset_of_line[line_a]}, enc)},
-                   {"newText", added}});
+    whole_lines(run_begin, line_a, std::move(added));
     in_run = false;
     added.clear();
   };

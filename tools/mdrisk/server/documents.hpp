@@ -21,6 +21,7 @@ struct Document {
   std::string text;
   // Set by a change, cleared by a lint: when to lint next (debounce).
   std::optional<std::chrono::steady_clock::time_point> lint_due;
+  std::optional<std::chrono::steady_clock::time_point> last_change;
   // The last lint, of `analysis->version` (may lag `version` while debouncing).
   std::shared_ptr<const Analysis> analysis;
 };

@@ -1,6 +1,8 @@
 // The server loop: one thread reads messages, applies edits, lints when a
 // document has been quiet for the debounce time, and answers requests from
 // the latest lint. A request never sees a stale lint: it lints first.
+// Edits are coalesced: while messages are queued they are read first, so
+// a burst of edits is linted once, for its last version.
 #include "server/server.hpp"
 
 #include <spdlog/spdlog.h>
@@ -261,7 +263,13 @@ class Server {
     for (const auto& change : params.at("contentChanges")) apply_change(doc, change, enc_);
     if (td.contains("version") && td["version"].is_number_integer()) doc.version = td["version"];
     if (is_config_uri(doc.uri)) return;
-    doc.lint_due = Clock::now() + debounce_;
+    // Debounce: an edit after a pause is linted at once (a person typing
+    // sees every keystroke's findings); edits closer together than the
+    // debounce time wait until the document has been quiet that long.
+    const auto now = Clock::now();
+    const bool burst = doc.last_change && now - *doc.last_change < debounce_;
+    doc.last_change = now;
+    doc.lint_due = burst ? now + debounce_ : now;
   }
 
   void did_close(const json& params) {
@@ -308,11 +316,18 @@ class Server {
 
   void lint_now(Document& doc) {
     doc.lint_due.reset();
+    const auto start = Clock::now();
     doc.analysis = analyse(doc.version, doc.text, doc.path, opt_.config, resolver_);
+    const auto linted = Clock::now();
+    json list = diagnostics_json(*doc.analysis, doc.uri, enc_);
+    const auto converted = Clock::now();
     send({{"jsonrpc", "2.0"},
           {"method", "textDocument/publishDiagnostics"},
-          {"params",
-           {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", diagnostics_json(*doc.analysis, doc.uri, enc_)}}}});
+          {"params", {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", std::move(list)}}}});
+    const auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    spdlog::debug("{} v{}: {} findings; lint {:.1f} ms, convert {:.1f} ms, send {:.1f} ms", doc.uri, doc.version,
+                  doc.analysis->diagnostics.size(), ms(linted - start), ms(converted - linted),
+                  ms(Clock::now() - converted));
   }
 
   // Debounce: lint documents that have been quiet long enough, but not

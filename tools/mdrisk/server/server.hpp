@@ -8,7 +8,10 @@ namespace mdrisk::server {
 
 struct ServerOptions {
   ConfigChoice config;   // --config / --no-config / --select / --ignore, as for a lint run
-  int debounce_ms = 15;  // quiet time after an edit before linting (initializationOptions.debounceMs overrides)
+  // Edits less than this far apart are linted once the document has been
+  // quiet this long; an edit after a longer pause is linted at once.
+  // initializationOptions.debounceMs overrides it.
+  int debounce_ms = 50;
 };
 
 // Serves on standard input/output until `exit` (or end of input). Returns
