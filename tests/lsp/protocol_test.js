@@ -528,6 +528,20 @@ test('each document uses its nearest .mdrisk.toml; editing one re-lints open doc
   });
 });
 
+test('a file: URI with spaces and non-ASCII names finds the file\'s own config', async () => {
+  const dir = path.join(work, 'dir with space', 'Ünïcode 🚀');
+  const d = writeDoc(dir, 'my tracker.md', seedText);
+  fs.writeFileSync(path.join(dir, '.mdrisk.toml'), '[rules]\nselect = ["MR3"]\n');
+  check(/%20/.test(d.uri) && /%C3%9C/.test(d.uri), `the URI is percent-encoded: ${d.uri}`);
+  await withSession(UTF8, async (s) => {
+    await s.open(d.uri, seedText);
+    const p = await s.diagnostics(d.uri);
+    equal(p.uri, d.uri, 'published for the URI the client sent');
+    check(p.diagnostics.length > 0 && p.diagnostics.every((x) => x.code.startsWith('MR3')), 'the folder\'s config applies');
+    equal(withoutData(p.diagnostics), expectedDiagnostics(cliFindings(d.file), seedText, d.uri, 'utf-8'));
+  });
+});
+
 // ---- errors ------------------------------------------------------------------
 
 test('a failing request is an error response and the server keeps serving', async () => {

@@ -1,6 +1,6 @@
 #pragma once
-// file:// URIs and local paths (RFC 8089 as editors write them: percent
-// encoding, an empty or "localhost" authority).
+// file:// URIs as editors write them (RFC 8089: percent encoding, an empty
+// or "localhost" authority) to local paths.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,8 +8,8 @@
 namespace mdrisk::server {
 
 // The local path of a file: URI, or nullopt for other schemes (untitled:, ...).
+// The server only reads paths (to find a file's .mdrisk.toml); every URI it
+// sends back is one the client gave it, unchanged.
 std::optional<std::string> path_from_uri(std::string_view uri);
-// A file: URI for an absolute path, percent-encoding what URIs do not allow.
-std::string uri_from_path(std::string_view path);
 
 }  // namespace mdrisk::server
