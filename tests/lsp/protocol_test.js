@@ -593,6 +593,12 @@ test('malformed messages get a -32700 error response; the server stays alive', a
     await write('Content-Type: nothing\r\n\r\n');  // a header block with no Content-Length
     const h = await next(++n);
     equal([h.id, h.error.code], [null, -32700]);
+    // JSON, but not JSON-RPC: Invalid Request.
+    for (const bad of ['{"jsonrpc": 2, "id": 3, "method": "shutdown"}', '[1, 2]', '{"jsonrpc": "2.0", "id": {"a": 1}, "method": "shutdown"}']) {
+      await write(frame(bad));
+      const e = await next(++n);
+      equal(e.error.code, lsp.ErrorCodes.InvalidRequest, `Invalid Request for ${bad}`);
+    }
     // Still alive: a real request gets its answer.
     await write(frame(JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'shutdown' })));
     const r = await next(++n);

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <csignal>
 #include <map>
-#include <set>
 
 #include "server/convert.hpp"
 #include "server/documents.hpp"
@@ -48,11 +47,17 @@ class Server {
       for (const auto& [uri, d] : docs_) {
         if (d.lint_due && *d.lint_due < wake) wake = *d.lint_due;
       }
-      const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now());
+      // Rounded up: a wait rounded down to 0 ms would spin until the deadline.
+      const auto wait = std::chrono::ceil<std::chrono::milliseconds>(wake - Clock::now());
       Incoming in = t_.read(std::max(wait, std::chrono::milliseconds(0)));
       switch (in.kind) {
         case Incoming::Kind::Message:
-          dispatch(in.message);
+          try {
+            dispatch(in.message);
+          } catch (const std::exception& e) {  // requests and notifications catch their own; this is the envelope
+            spdlog::error("cannot handle a message: {}", e.what());
+            send_error(nullptr, kInvalidRequest, std::string("Invalid request: ") + e.what());
+          }
           if (exit_code_) return *exit_code_;
           break;
         case Incoming::Kind::BadJson:
@@ -85,7 +90,7 @@ class Server {
   // ---- messages ---------------------------------------------------------
 
   void dispatch(const json& msg) {
-    if (!msg.is_object() || msg.value("jsonrpc", "") != "2.0") {
+    if (!msg.is_object() || !msg.contains("jsonrpc") || msg["jsonrpc"] != "2.0") {
       send_error(msg.is_object() && msg.contains("id") ? msg["id"] : json(nullptr), kInvalidRequest,
                  "not a JSON-RPC 2.0 message");
       return;
@@ -151,10 +156,14 @@ class Server {
     } catch (const std::exception& e) {
       // A notification has no response: tell the client's log.
       spdlog::error("{} failed: {}", method, e.what());
-      send({{"jsonrpc", "2.0"},
-            {"method", "window/logMessage"},
-            {"params", {{"type", 1}, {"message", "mdrisk: " + method + " failed: " + e.what()}}}});
+      log_to_client(method + " failed: " + e.what());
+    } catch (...) {
+      log_to_client(method + " failed");
     }
+  }
+
+  void log_to_client(const std::string& message) {
+    send({{"jsonrpc", "2.0"}, {"method", "window/logMessage"}, {"params", {{"type", 1}, {"message", "mdrisk: " + message}}}});
   }
 
   void respond(const json& id, json result) { send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}); }
