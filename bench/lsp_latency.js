@@ -7,7 +7,7 @@
 //           case, so the findings really change every time
 //   burst   10 such edits sent back to back -> diagnostics of the last one
 //           (coalesced and debounced: one lint)
-//   lint    the server's own time per lint, from its -v log
+//   lint    the server's own time per lint, from its -v log (wall and CPU)
 //   action  textDocument/codeAction at a finding (quick fixes + fix-all)
 //   format  textDocument/formatting (the --fix loop and its safety checks)
 // Times are wall clock from sending to receiving, in ms; the client waits
@@ -61,6 +61,11 @@ const stats = (xs) => {
     const col = cells[0].length + 1 + cells[1].length + 1 + cells[2].indexOf(cells[2].trim());
     return [{ range: { start: { line, character: col }, end: { line, character: col + word.length } }, text: flipped }];
   };
+  const cpuOf = (pid) => {  // utime + stime of a process, in ms
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 1000 / 100;  // USER_HZ is 100 on Linux
+  };
+  const cpuBefore = cpuOf(s.proc.pid);
   for (let k = 0; k < n; k++) {
     await sleep(pace);
     version++;
@@ -70,6 +75,7 @@ const stats = (xs) => {
     await s.diagnostics(uri, { from, version });
     change.push(ms(t0));
   }
+  const serverCpuChange = cpuOf(s.proc.pid) - cpuBefore;
   let published = 0;
   for (let b = 0; b < Math.max(3, Math.floor(n / 10)); b++) {
     await sleep(pace);
@@ -107,8 +113,10 @@ const stats = (xs) => {
   console.log(`open    ${open.toFixed(1)} ms`);
   console.log(fmt('change', change));
   console.log(`${fmt('burst', burst)}  (${(published / burst.length).toFixed(1)} lints per 10 edits)`);
-  const lint = [...s.stderr.matchAll(/findings in ([0-9.]+) ms/g)].map((m) => Number(m[1]));
-  console.log(fmt('lint', lint));
+  const lint = [...s.stderr.matchAll(/lint ([0-9.]+) ms \(cpu ([0-9.]+) ms\)/g)];
+  console.log(fmt('lint', lint.map((m) => Number(m[1]))));
+  console.log(fmt('lintcpu', lint.map((m) => Number(m[2]))));
+  console.log(`server CPU per typed edit (parse, lint, convert, send): ${(serverCpuChange / n).toFixed(1)} ms`);
   console.log(fmt('action', action));
   console.log(fmt('format', format));
   process.exit(status.code === 0 ? 0 : 1);
