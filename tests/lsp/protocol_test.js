@@ -528,6 +528,22 @@ test('each document uses its nearest .mdrisk.toml; editing one re-lints open doc
   });
 });
 
+test('a .mdrisk.toml created next to an open document is noticed without any notification', async () => {
+  const dir = path.join(work, 'config-poll');
+  const d = writeDoc(dir, 'tracker.md', seedText);
+  await withSession(UTF8, async (s) => {  // a client that cannot watch files
+    await s.open(d.uri, seedText);
+    const before = await s.diagnostics(d.uri);
+    check(before.diagnostics.some((x) => !x.code.startsWith('MR3')), 'all rules run at first');
+    const from = s.published.length;
+    fs.writeFileSync(path.join(dir, '.mdrisk.toml'), '[rules]\nselect = ["MR3"]\n');
+    const after = await s.diagnostics(d.uri, { from });  // the server checks every 2 s
+    equal(withoutData(after.diagnostics), expectedDiagnostics(cliFindings(d.file), seedText, d.uri, 'utf-8'),
+          'the new config applies');
+    check(after.diagnostics.every((x) => x.code.startsWith('MR3')), 'only MR3 findings now');
+  });
+});
+
 test('a file: URI with spaces and non-ASCII names finds the file\'s own config', async () => {
   const dir = path.join(work, 'dir with space', 'Ünïcode 🚀');
   const d = writeDoc(dir, 'my tracker.md', seedText);
