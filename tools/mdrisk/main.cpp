@@ -12,6 +12,7 @@
 #include "mdrisk/linter.hpp"
 #include "mdrisk/rule_info.hpp"
 #include "options.hpp"
+#include "server/server.hpp"
 
 using namespace mdrisk::cli;
 
@@ -59,6 +60,13 @@ int main(int argc, char** argv) {
   bool init_force = false;
   auto* init_cmd = app.add_subcommand("init", "Write the default configuration to ./.mdrisk.toml");
   init_cmd->add_flag("--force", init_force, "Overwrite an existing .mdrisk.toml");
+  int debounce_ms = 50;
+  bool stdio = true;
+  auto* server_cmd = app.add_subcommand("server", "Run the language server (LSP 3.17 over standard input/output)");
+  server_cmd->add_flag("--stdio", stdio, "Talk over standard input/output (the default and only transport)");
+  server_cmd->add_option("--debounce-ms", debounce_ms, "Edits closer together than this are linted once quiet this long (default 50)")
+      ->check(CLI::Range(0, 10000));
+  server_cmd->fallthrough();  // `mdrisk server --config FILE` as well as `mdrisk --config FILE server`
   app.require_subcommand(0, 1);
 
   try {
@@ -75,6 +83,12 @@ int main(int argc, char** argv) {
   if (rules_cmd->parsed()) return list_rules(rules_format == "markdown");
   if (rule_cmd->parsed()) return explain_rule(rule_code);
   if (init_cmd->parsed()) return init_config(init_force);
+  if (server_cmd->parsed()) {
+    mdrisk::server::ServerOptions server_options;
+    server_options.config = {opt.config_path, opt.no_config, opt.select, opt.ignore};
+    server_options.debounce_ms = debounce_ms;
+    return mdrisk::server::run_server(server_options);
+  }
   if (opt.files.empty()) {
     std::fprintf(stderr, "mdrisk: no files given (try `mdrisk --help`)\n");
     return kExitError;
