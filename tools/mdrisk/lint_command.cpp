@@ -31,7 +31,7 @@ namespace mdrisk::cli {
 void write_out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 
 void print_error(const std::string& file, const std::string& message) {
-  std::fprintf(stderr, "mdrisk: %s: %s\n", file.c_str(), message.c_str());
+  std::fprintf(stderr, "mdrisk: %s: %s\n", mdrisk::printable_name(file).c_str(), message.c_str());
 }
 
 namespace {
@@ -47,7 +47,7 @@ struct FileOutcome {
 };
 
 void fail(FileOutcome& out, const std::string& file, const std::string& message) {
-  out.err += fmt::format("mdrisk: {}: {}\n", file, message);
+  out.err += fmt::format("mdrisk: {}: {}\n", mdrisk::printable_name(file), message);
   out.exit_code = kExitError;
 }
 

@@ -53,6 +53,19 @@ std::size_t delimiter_row_columns(std::string_view s) {
   return pipe && i == s.size() ? columns : 0;
 }
 
+// Cells of a row as cmark-gfm's row splitter counts them: `separators`
+// pipes not after a backslash, less a leading pipe and a trailing one
+// (followed by blanks only).
+std::size_t cell_count(std::string_view s, std::size_t separators) {
+  if (separators == 0) return s.empty() ? 0 : 1;
+  std::size_t cells = separators + 1;
+  if (s.front() == '|') --cells;
+  std::size_t end = s.size();
+  while (end > 0 && (is_space(s[end - 1]) || s[end - 1] == '\v' || s[end - 1] == '\f')) --end;
+  if (end > 1 && s[end - 1] == '|' && s[end - 2] != '\\') --cells;
+  return cells;
+}
+
 // `#` to `######` then a blank or the end.
 bool is_atx_heading(std::string_view s) {
   std::size_t n = 0;
@@ -80,9 +93,7 @@ class Scanner {
         lead = col;
         first = false;
       }
-      if (quotes + markers + lead / 2 > lim_.max_nesting) {
-        return refuse("block quotes and list items nested more than " + std::to_string(lim_.max_nesting) + " deep");
-      }
+      if (quotes + markers > lim_.max_nesting) return refuse_nesting();
       if (i >= l.size()) break;
       const char c = l[i];
       if (c == '>') {
@@ -109,10 +120,14 @@ class Scanner {
     }
     const std::string_view content = l.substr(i);
     const bool blank = content.empty() && markers == 0;  // only blanks, or only `>`s
+    // Indentation only counts on a line with something after it.
+    if (!content.empty() && quotes + markers + lead / 2 > lim_.max_nesting) return refuse_nesting();
     if (blank) {
       end_paragraph();
       end_table();
+      rows_ = false;
       prev_nonblank_ = false;
+      after_blank_ = true;
       return;
     }
     // A line that certainly starts a new block even inside a paragraph: an
@@ -124,6 +139,15 @@ class Scanner {
     if (certain && ((markers > 0 && !content.empty()) || heading)) end_paragraph();
     if (lead <= 3 && (markers > 0 || (quotes == 0 && is_atx_heading(content)))) end_table();
 
+    // Rows of a table cmark certainly opened are inline-parsed cell by
+    // cell: each row starts a new count (a row holds its cells).
+    if (rows_) {
+      if (row_like(content, quotes, markers, lead)) {
+        end_paragraph();
+      } else {
+        rows_ = false;
+      }
+    }
     std::size_t pipes = 0;
     const char* p = content.data();
     const std::size_t n = content.size();
@@ -145,10 +169,14 @@ class Scanner {
         case '<':
           if (k + 1 < n && (p[k + 1] == '!' || p[k + 1] == '?')) ++html_;
           break;
-        case '|': ++pipes; break;
+        case '|':
+          // cmark-gfm's cell scanner takes a pipe after any backslash into the cell.
+          if (k == 0 || p[k - 1] != '\\') ++pipes;
+          break;
         default: break;
       }
     }
+    const std::size_t cells = cell_count(content, pipes);
     const std::size_t m = lim_.max_openers;
     const std::string ms = std::to_string(m);
     if (emphasis_ > m) return refuse("more than " + ms + " emphasis delimiters ('*', '_') in one paragraph");
@@ -157,11 +185,22 @@ class Scanner {
       return refuse("more than " + std::to_string(lim_.max_brackets) + " link openers ('[') in one paragraph");
     }
     if (html_ > m) return refuse("more than " + ms + " HTML openers ('<!', '<?') in one paragraph");
-    if (pipes + 1 > lim_.max_cells_per_line) {
+    if (cells > lim_.max_cells_per_line) {
       return refuse("a table row of more than " + std::to_string(lim_.max_cells_per_line) + " cells");
     }
 
-    const std::size_t columns = pipes > 0 ? delimiter_row_columns(content) : 0;
+    const std::size_t columns = pipes > 0 && markers == 0 ? delimiter_row_columns(content) : 0;
+    // A table cmark certainly opens here: the header line came right after
+    // a blank line (so it is the first line of a paragraph, never a lazy
+    // continuation of one), both lines sit in the same containers (the same
+    // `>`s, no list marker, at most three spaces), the header starts no
+    // other block, and it has as many cells as this row has columns.
+    if (columns > 0 && !rows_ && prev_nonblank_ && head_.after_blank && head_.quotes == quotes &&
+        head_.plain && lead <= 3 && head_.cells == columns) {
+      rows_ = true;
+      rows_quotes_ = quotes;
+      end_paragraph();
+    }
     if (columns > 0 && prev_nonblank_) {
       // cmark-gfm re-reads the whole paragraph above each such row to look
       // for a header; once a table is open, rows are just rows.
@@ -184,6 +223,9 @@ class Scanner {
                       std::to_string(lim_.table_cells_slack));
       }
     }
+    head_ = Head{after_blank_, quotes, cells,
+                 markers == 0 && lead <= 3 && !content.empty() && std::string_view("#<`~>").find(content[0]) == std::string_view::npos};
+    after_blank_ = false;
     prev_nonblank_ = true;
     prev_length_ = l.size();
     prev_line_ = lf_line;
@@ -196,8 +238,35 @@ class Scanner {
   void end_paragraph() { emphasis_ = brackets_ = images_ = html_ = delimiter_rows_ = 0; }
   void end_table() { in_table_ = false; }
   void refuse(std::string what) { refusal_ = GuardRefusal{line_no_, std::move(what)}; }
+  void refuse_nesting() {
+    refuse("block quotes and list items nested more than " + std::to_string(lim_.max_nesting) + " deep");
+  }
+
+  // A line that certainly continues the open table as a row: same
+  // containers, no block start of any kind, a cell separator, and no '>'
+  // (which could end an HTML block the "table" might really be inside).
+  bool row_like(std::string_view content, std::size_t quotes, std::size_t markers, std::size_t lead) const {
+    if (quotes != rows_quotes_ || markers != 0 || lead > 3 || content.empty()) return false;
+    if (std::string_view("#<`~*-_+=").find(content[0]) != std::string_view::npos || is_digit(content[0])) return false;
+    if (content.find('>') != std::string_view::npos) return false;
+    for (std::size_t k = 0; k < content.size(); ++k) {
+      if (content[k] == '|' && (k == 0 || content[k - 1] != '\\')) return true;
+    }
+    return false;
+  }
+
+  // The previous line, as a possible table header.
+  struct Head {
+    bool after_blank = false;
+    std::size_t quotes = 0, cells = 0;
+    bool plain = false;  // no list marker, at most three spaces, starts no other block
+  };
 
   const GuardLimits& lim_;
+  Head head_;
+  bool after_blank_ = true;  // the start of the document counts as after a blank line
+  bool rows_ = false;
+  std::size_t rows_quotes_ = 0;
   std::optional<GuardRefusal> refusal_;
   std::size_t line_no_ = 1;
   std::size_t emphasis_ = 0, brackets_ = 0, images_ = 0, html_ = 0, delimiter_rows_ = 0;
