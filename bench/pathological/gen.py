@@ -382,7 +382,20 @@ def main():
     ap.add_argument("--sizes", default="100k,300k,1m")
     ap.add_argument("--classes", default="all")
     ap.add_argument("--where", default=",".join(WHERE))
+    ap.add_argument("--seeds", help="write fuzz/fuzz_large.cpp seeds (placement, size, unit) into this folder")
     a = ap.parse_args()
+    if a.seeds:
+        # A unit is the class's payload at a few dozen bytes: fuzz_large repeats it.
+        os.makedirs(a.seeds, exist_ok=True)
+        for c in sorted(CLASSES):
+            unit = CLASSES[c](48)
+            if c in TABLE_CLASSES:
+                head, delim, rows = unit
+                unit = head[:40] + delim[:40] + "".join(rows)[:40]
+            for w in range(3):
+                with open(os.path.join(a.seeds, "%s.%d" % (c, w)), "wb") as f:
+                    f.write(bytes([w, 1]) + unit[:90].encode("utf-8"))
+        return 0
     if a.list:
         print("\n".join(sorted(CLASSES)))
         return 0

@@ -32,7 +32,10 @@ std::vector<Directive> scan_directives(const SourceFile& source) {
                                   : std::string_view::npos;
     const std::size_t close = found == std::string_view::npos ? std::string::npos : body_from + found;
     if (close == std::string::npos || close + kClose.size() > line_end) {
-      pos += kOpen.size();
+      // No `-->` after this opener on its line, so none after a later one
+      // on the same line either: go to the next line (a long line of
+      // `<!--`s was quadratic otherwise).
+      pos = std::max(line_end, pos + kOpen.size());
       continue;
     }
     const auto words = parse_directive_body(std::string_view(b).substr(pos + kOpen.size(), close - pos - kOpen.size()));
