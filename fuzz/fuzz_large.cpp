@@ -7,10 +7,14 @@
 //
 // Properties (a broken one aborts, libFuzzer keeps the input):
 //  P12 time per byte: lint + fix_source of the document built at N and at
-//      4N; CPU time at 4N must stay within 6x that at N (+20 ms; linear is
-//      4x) and within 2 s per MB (+0.5 s). A superlinear parse, or any of
-//      mdrisk's own passes going quadratic, fails it; a refusal by the
-//      input guard is fast and passes.
+//      4N; CPU time at 4N must stay within 2 s per MB (+0.5 s), the bound
+//      mdrisk documents, and within 6x that at N + 0.1 s (linear is 4x). The
+//      second check finds quadratic growth before it reaches the bound; its
+//      0.1 s allows what the input guard permits by design: a parse cost of
+//      (openers, at most the limit) x (paragraph bytes), which grows faster
+//      than the input until a paragraph reaches the limit (found by the
+//      first 10-minute run: 0.026 s at 98 KB, 0.195 s at 392 KB). A refusal
+//      by the guard is fast and passes.
 //  P1-P11 are fuzz_pipeline's (fuzz/properties.hpp) on the N-sized document.
 // Build and run: fuzz/run_large.sh SECONDS (no sanitizers: they would
 // distort the times; fuzz_pipeline covers memory errors).
@@ -100,7 +104,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     broken("P12 " + std::to_string(t_large) + " s CPU for " + std::to_string(large.size()) + " bytes (bound " +
            std::to_string(bound) + " s)");
   }
-  if (t_large > 6 * t_small + 0.02) {
+  if (t_large > 6 * t_small + 0.1) {
     broken("P12 superlinear: " + std::to_string(t_small) + " s at " + std::to_string(small.size()) + " bytes, " +
            std::to_string(t_large) + " s at " + std::to_string(large.size()));
   }
