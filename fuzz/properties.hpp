@@ -32,12 +32,16 @@
 //      markers, columns and labels), the same lint output, the same --fix
 //      output (safe, and with unsafe fixes) and an equal content signature,
 //      as parsing it in one piece.
+//  P11 a document the input guard refuses (lint throws InputRefused) gets
+//      the same one-line InvalidInput error, naming a line of the document,
+//      from fix_source.
 //  P10 the content signature parse_tracker builds along with the model
 //      (each entry signed as soon as its part is parsed), whole and cut at
 //      every allowed point, keeping the tree or dropping each part's,
 //      equals content_signature of the finished model, and the model lints
 //      the same.
 #pragma once
+#include <cstdlib>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -256,6 +260,22 @@ inline void check_signature_while_building(const SourceFile& src) {
 }
 
 // Runs every property on `bytes`; returns "" or "Pn: what broke".
+// P11: a document the input guard refuses is refused the same way by
+// --fix (InvalidInput, the same one-line message naming a line of the
+// document), never a crash and never a partial result.
+inline void check_refusal(const SourceFile& src, const InputRefused& refused) {
+  const Error& e = refused.error();
+  if (e.kind != ErrorKind::InvalidInput || e.message.find('\n') != std::string::npos) {
+    fail("P11", "refusal is not one InvalidInput line: " + e.message);
+  }
+  const std::size_t line = std::strtoul(e.message.c_str() + (e.message.rfind("line ", 0) == 0 ? 5 : 0), nullptr, 10);
+  if (line < 1 || line > src.line_count()) fail("P11", "refusal names no line of the document: " + e.message);
+  auto fixed = fix_source(src, LintOptions{}, FixOptions{});
+  if (fixed || fixed.error().kind != ErrorKind::InvalidInput || fixed.error().message != e.message) {
+    fail("P11", "--fix does not refuse what lint refuses: " + e.message);
+  }
+}
+
 inline std::string check_pipeline(std::string_view bytes) {
   try {
     auto src = SourceFile::from_bytes("fuzz.md", std::string(bytes));
@@ -263,10 +283,23 @@ inline std::string check_pipeline(std::string_view bytes) {
       if (src.error().kind != ErrorKind::InvalidInput) fail("P1", src.error().message);
       return {};
     }
-    check_ranges(*src, lint(*src, LintOptions{}));
-    check_blanking(*src);
-    check_parts(*src);
-    check_signature_while_building(*src);
+    std::vector<Diagnostic> diags;
+    try {
+      diags = lint(*src, LintOptions{});
+    } catch (const InputRefused& refused) {
+      check_refusal(*src, refused);
+      return {};
+    }
+    check_ranges(*src, diags);
+    try {
+      check_blanking(*src);
+      check_parts(*src);
+      check_signature_while_building(*src);
+    } catch (const InputRefused&) {
+      // The document as written (its Summary Table not blanked) is over a
+      // guard limit that the blanked parse, the one lint and --fix make,
+      // is not: there is no second parse to compare with.
+    }
     check_fix(*src, false);
     check_fix(*src, true);
   } catch (const Broken& b) {

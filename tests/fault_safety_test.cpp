@@ -349,26 +349,36 @@ TEST(FaultSafety, TwoProcessesAtOnce) {
   const std::string unsafe = fixed_version(input, true);
   const std::string unsafe_after_safe = fixed_version(safe, true);
   ASSERT_NE(safe, unsafe);
-  int got_safe = 0, got_unsafe = 0, other = 0;
+  // A process that finds the file replaced by the other since it read it
+  // refuses (exit 2, "changed since mdrisk read it") instead of overwriting.
+  int got_safe = 0, got_unsafe = 0, other = 0, refused = 0;
   constexpr int kRounds = 20;
   for (int i = 0; i < kRounds; ++i) {
     write_file(path, input);
-    const pid_t a = spawn({"--fix", path});
-    const pid_t b = spawn({"--fix", "--unsafe-fixes", path});
+    const pid_t a = spawn({"--fix", path}, dir + "/err-a");
+    const pid_t b = spawn({"--fix", "--unsafe-fixes", path}, dir + "/err-b");
     int sa = 0, sb = 0;
     ::waitpid(a, &sa, 0);
     ::waitpid(b, &sb, 0);
-    EXPECT_LE(decode(sa), 1);
-    EXPECT_LE(decode(sb), 1);
+    for (const auto& [status, err] : {std::pair{sa, dir + "/err-a"}, std::pair{sb, dir + "/err-b"}}) {
+      if (decode(status) == 2) {
+        ++refused;
+        EXPECT_NE(read_file(err).find("changed since mdrisk read it"), std::string::npos) << read_file(err);
+      } else {
+        EXPECT_LE(decode(status), 1);
+      }
+    }
+    EXPECT_FALSE(decode(sa) == 2 && decode(sb) == 2) << "one of them must have written";
     const std::string now = read_file(path);
     if (now == safe) ++got_safe;
     else if (now == unsafe || now == unsafe_after_safe) ++got_unsafe;
     else ++other;
-    EXPECT_EQ(others(dir, {"t.md"}), std::vector<std::string>{});
+    EXPECT_EQ(others(dir, {"t.md", "err-a", "err-b"}), std::vector<std::string>{});
   }
   EXPECT_EQ(other, 0);
-  std::printf("fault[concurrent]: %d races of --fix vs --fix --unsafe-fixes: %d ended safe-fixed, %d unsafe-fixed, %d mixed\n",
-              kRounds, got_safe, got_unsafe, other);
+  std::printf("fault[concurrent]: %d races of --fix vs --fix --unsafe-fixes: %d ended safe-fixed, %d unsafe-fixed, "
+              "%d mixed; %d runs refused because the other had replaced the file\n",
+              kRounds, got_safe, got_unsafe, other, refused);
   fs::remove_all(dir);
 }
 

@@ -10,7 +10,9 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
+#include <new>
 #include <optional>
 #include <string>
 #include <thread>
@@ -29,7 +31,7 @@ namespace mdrisk::cli {
 void write_out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 
 void print_error(const std::string& file, const std::string& message) {
-  std::fprintf(stderr, "mdrisk: %s: %s\n", file.c_str(), message.c_str());
+  std::fprintf(stderr, "mdrisk: %s: %s\n", mdrisk::printable_name(file).c_str(), message.c_str());
 }
 
 namespace {
@@ -45,15 +47,17 @@ struct FileOutcome {
 };
 
 void fail(FileOutcome& out, const std::string& file, const std::string& message) {
-  out.err += fmt::format("mdrisk: {}: {}\n", file, message);
+  out.err += fmt::format("mdrisk: {}: {}\n", mdrisk::printable_name(file), message);
   out.exit_code = kExitError;
 }
 
-FileOutcome process(const std::string& path, const Options& opt, const mdrisk::LintOptions& lint) {
+FileOutcome process_file(const std::string& path, const Options& opt, const mdrisk::LintOptions& lint) {
   FileOutcome out;
   const bool from_stdin = path == "-";
   const std::size_t limit = opt.max_file_size_mib << 20;
-  auto source = from_stdin ? mdrisk::read_stdin(opt.stdin_filename, limit) : mdrisk::read_source(path, limit);
+  mdrisk::FileStamp stamp;
+  auto source =
+      from_stdin ? mdrisk::read_stdin(opt.stdin_filename, limit) : mdrisk::read_source(path, limit, &stamp);
   if (!source) {
     fail(out, from_stdin ? opt.stdin_filename : path, source.error().message);
     return out;
@@ -61,13 +65,19 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
   spdlog::debug("{}: {} bytes, {} lines", source->name(), source->bytes().size(), source->line_count());
 
   if (!opt.fix && !opt.diff) {
-    out.diagnostics = mdrisk::lint(*source, lint);
+    try {
+      out.diagnostics = mdrisk::lint(*source, lint);
+    } catch (const mdrisk::InputRefused& refused) {
+      fail(out, source->name(), refused.error().message);
+      return out;
+    }
     out.shown = std::move(*source);
     return out;
   }
 
   mdrisk::FixOptions fix_options;
   fix_options.unsafe = opt.unsafe_fixes;
+  fix_options.max_output_bytes = limit;
   auto fixed = mdrisk::fix_source(*source, lint, fix_options);
   if (!fixed) {
     fail(out, source->name(), fixed.error().message);
@@ -83,7 +93,7 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
   if (from_stdin) {
     out.out = std::move(fixed->output);
   } else if (fixed->changed()) {
-    auto written = mdrisk::write_atomic(path, fixed->output);
+    auto written = mdrisk::write_atomic(path, fixed->output, &stamp);
     if (!written) {
       fail(out, path, written.error().message);
       return out;
@@ -96,6 +106,25 @@ FileOutcome process(const std::string& path, const Options& opt, const mdrisk::L
   }
   out.shown = std::move(fixed->output_file);  // validated by the fix loop's last pass
   return out;
+}
+
+// The last resort: whatever escapes the library (it should not) is one
+// line for that file, exit 2, never an abort that loses every other file's
+// report. Memory runs out first in the Markdown parser, whose every node is
+// a separate allocation; the input guard keeps known inputs far from that.
+FileOutcome process(const std::string& path, const Options& opt, const mdrisk::LintOptions& lint) {
+  const std::string name = path == "-" ? opt.stdin_filename : path;
+  try {
+    return process_file(path, opt, lint);
+  } catch (const std::bad_alloc&) {
+    FileOutcome out;
+    fail(out, name, "out of memory while checking this file; nothing was written");
+    return out;
+  } catch (const std::exception& e) {
+    FileOutcome out;
+    fail(out, name, std::string("internal error: ") + e.what() + "; nothing was written");
+    return out;
+  }
 }
 
 unsigned worker_count(const Options& opt, std::size_t files) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "mdrisk/io.hpp"
 #include "mdrisk/linter.hpp"
 #include "mdrisk/rule_info.hpp"
 #include "options.hpp"
@@ -108,6 +109,9 @@ int main(int argc, char** argv) {
     }
   }
 
+  // Ctrl-C, CI cancellation (SIGTERM) or a closed terminal never leave a
+  // half-written temp file next to a tracker.
+  mdrisk::install_temp_file_cleanup();
   ConfigResolver configs(opt.config_path, opt.no_config, opt.select, opt.ignore);
   return run_lint(opt, configs);
 }

@@ -1,5 +1,6 @@
 #pragma once
 // A small error type: the library never prints, it returns what went wrong.
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <variant>
@@ -37,6 +38,20 @@ class Result {
 
  private:
   std::variant<T, Error> v_;
+};
+
+// What lint() throws when the input guard refuses a document before it
+// reaches the Markdown parser (a construct that would make the parse
+// superlinear; see docs/RELIABILITY.md). fix_source returns the same error
+// instead. `error()` is InvalidInput, its message one line naming the line
+// and the construct.
+class InputRefused : public std::runtime_error {
+ public:
+  explicit InputRefused(Error e) : std::runtime_error(e.message), error_(std::move(e)) {}
+  const Error& error() const { return error_; }
+
+ private:
+  Error error_;
 };
 
 }  // namespace mdrisk

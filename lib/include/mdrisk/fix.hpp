@@ -29,6 +29,14 @@ ApplyResult apply_fixes(std::string_view original, const std::vector<const Fix*>
 struct FixOptions {
   bool unsafe = false;       // also apply Applicability::Unsafe fixes
   int max_passes = 16;       // parse/lint/apply rounds before giving up
+  // Output bounds: a fix whose result would exceed either is refused
+  // (FixFailed, nothing written), so --fix never writes a file the next
+  // run refuses as too large, and a table re-padded to one huge cell
+  // cannot multiply the file. The growth bound is the larger of
+  // max_growth_factor × the input and the input + growth_slack_bytes.
+  std::size_t max_output_bytes = std::size_t{64} << 20;  // the CLI passes --max-file-size
+  std::size_t max_growth_factor = 4;
+  std::size_t growth_slack_bytes = std::size_t{1} << 20;
 };
 
 struct FixOutcome {

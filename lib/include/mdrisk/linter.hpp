@@ -27,7 +27,8 @@ struct LintOptions {
   RuleSettings rules;
 };
 
-// Diagnostics sorted by position, then code.
+// Diagnostics sorted by position, then code. Throws InputRefused
+// (mdrisk/error.hpp) when the input guard refuses the document.
 std::vector<Diagnostic> lint(const SourceFile& source, const LintOptions& options);
 std::vector<Diagnostic> lint_tracker(const Tracker& tracker, const LintOptions& options);
 

@@ -15,6 +15,11 @@ struct FileReport {
   std::vector<Diagnostic> diagnostics;
 };
 
+// A file name as every format prints it: bytes that are not UTF-8 and
+// control characters (newline, ESC, C1) as \xHH, the rest as is. The one
+// place new formats take names from.
+std::string printable_name(std::string_view name);
+
 // "path:line:col: severity: message [CODE]" per finding, one per line.
 std::string format_concise(const FileReport& report);
 // A JSON array of every finding of every file (schema in docs/output.md).

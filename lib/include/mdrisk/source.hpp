@@ -26,7 +26,8 @@ struct Position {
   std::size_t column = 1;  // 1-based, counted in Unicode scalar values
 };
 
-enum class LineEnding { Lf, CrLf };
+// The first line ending of the file; what mdrisk writes for new lines.
+enum class LineEnding { Lf, CrLf, Cr };
 
 class SourceFile {
  public:
@@ -41,7 +42,9 @@ class SourceFile {
   std::size_t bom_size() const { return has_bom_ ? 3 : 0; }
   bool has_bom() const { return has_bom_; }
   LineEnding line_ending() const { return line_ending_; }
-  std::string_view eol() const { return line_ending_ == LineEnding::CrLf ? "\r\n" : "\n"; }
+  std::string_view eol() const {
+    return line_ending_ == LineEnding::CrLf ? "\r\n" : line_ending_ == LineEnding::Cr ? "\r" : "\n";
+  }
   bool ends_with_newline() const;
 
   std::size_t line_count() const { return line_starts_.size(); }

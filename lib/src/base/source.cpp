@@ -11,6 +11,11 @@ namespace {
 
 // Returns an error message, or empty when `bytes` is acceptable Markdown text.
 std::string validate_text(std::string_view bytes) {
+  // UTF-32 first: its little-endian byte order mark begins like UTF-16's.
+  if (bytes.size() >= 4 && (bytes.compare(0, 4, std::string_view("\xFF\xFE\0\0", 4)) == 0 ||
+                            bytes.compare(0, 4, std::string_view("\0\0\xFE\xFF", 4)) == 0)) {
+    return "is UTF-32 encoded; mdrisk reads UTF-8 only";
+  }
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
                             (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     return "is UTF-16 encoded; mdrisk reads UTF-8 only";
@@ -83,7 +88,7 @@ Result<SourceFile> SourceFile::from_bytes(std::string name, std::string bytes) {
     if (b[i] == '\n' || b[i] == '\r') {
       const bool crlf = b[i] == '\r' && i + 1 < b.size() && b[i + 1] == '\n';
       if (!ending_seen) {
-        f.line_ending_ = crlf ? LineEnding::CrLf : LineEnding::Lf;
+        f.line_ending_ = crlf ? LineEnding::CrLf : b[i] == '\r' ? LineEnding::Cr : LineEnding::Lf;
         ending_seen = true;
       }
       if (crlf) ++i;

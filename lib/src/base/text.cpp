@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -116,6 +117,41 @@ std::size_t display_width(std::string_view s) {
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
+}
+
+std::string printable_name(std::string_view name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(name.size());
+  const auto escape = [&](unsigned char c) {
+    out += "\\x";
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  };
+  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(name.data());
+  std::size_t i = 0;
+  while (i < name.size()) {
+    const unsigned char c = data[i];
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7F) escape(c);
+      else out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto len = utf8proc_iterate(data + i, static_cast<utf8proc_ssize_t>(std::min<std::size_t>(4, name.size() - i)), &cp);
+    if (len <= 0) {
+      escape(c);
+      ++i;
+    } else if (cp >= 0x80 && cp <= 0x9F) {  // C1 controls (CSI is U+009B)
+      for (auto k = 0; k < len; ++k) escape(data[i + static_cast<std::size_t>(k)]);
+      i += static_cast<std::size_t>(len);
+    } else {
+      out.append(name.substr(i, static_cast<std::size_t>(len)));
+      i += static_cast<std::size_t>(len);
+    }
+  }
+  return out;
 }
 
 }  // namespace mdrisk::text

@@ -17,5 +17,11 @@ std::string normalize_name(std::string_view s);
 // Terminal display width: East Asian wide and emoji count 2, combining marks 0.
 std::size_t display_width(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
+// A file name made safe to print in any report: every byte that is not
+// part of valid UTF-8, and every control character (C0, DEL, C1: a newline
+// or an ESC sequence in a name could forge report lines or drive the
+// terminal), written as \xHH. Everything else, backslashes included, as is.
+// Valid UTF-8 out, so JSON and SARIF writers can always encode it.
+std::string printable_name(std::string_view name);
 
 }  // namespace mdrisk::text

@@ -37,6 +37,24 @@ std::string describe(const std::vector<std::set<std::string>>& applied_by) {
   return out.empty() ? out : out + ")";
 }
 
+// The output bounds of FixOptions, checked after every pass (a pass never
+// shrinks what a later one pads, so the first pass over is refused early).
+std::optional<Error> check_output_size(std::size_t input, std::size_t output, const FixOptions& o) {
+  if (output > o.max_output_bytes) {
+    return Error{ErrorKind::FixFailed, "the fixed file would be " + std::to_string(output) + " bytes, over the " +
+                                           std::to_string(o.max_output_bytes >> 20) +
+                                           " MiB limit (--max-file-size); nothing was written"};
+  }
+  const std::size_t bound = std::max(input * o.max_growth_factor, input + o.growth_slack_bytes);
+  if (output > bound) {
+    return Error{ErrorKind::FixFailed,
+                 "the fix would grow the file from " + std::to_string(input) + " to " + std::to_string(output) +
+                     " bytes (more than " + std::to_string(o.max_growth_factor) +
+                     " times; table-style = \"compact\" pads no cells); nothing was written"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint, const FixOptions& options) {
@@ -66,7 +84,15 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
     // which a document with nothing to fix never reaches.
     signer.emplace(src->bytes().size());
     tracker.reset();  // before the next model is built: never hold two
-    tracker = parse_tracker(*src, lint.schema, BuildOptions{.observer = &*signer, .memory = &memory});
+    try {
+      tracker = parse_tracker(*src, lint.schema, BuildOptions{.observer = &*signer, .memory = &memory});
+    } catch (const InputRefused& refused) {
+      // The input itself, or a fixed version mdrisk would refuse to read
+      // back: either way nothing is written.
+      if (pass == 0) return refused.error();
+      return Error{ErrorKind::FixFailed, "the fixed document would be refused (" + refused.error().message +
+                                             "); nothing was written"};
+    }
     // Only rules that can fix something matter to a pass that applies fixes:
     // the other findings of such a pass are never shown. Suppression
     // comments make rules depend on each other (an unused one is a fixable
@@ -111,6 +137,7 @@ Result<FixOutcome> fix_source(const SourceFile& source, const LintOptions& lint,
       return Error{ErrorKind::Internal, "a fix did not change the document (a bug in mdrisk; nothing was written)" +
                                             describe(applied_by)};
     }
+    if (auto too_big = check_output_size(source.bytes().size(), applied.output.size(), options)) return *too_big;
     outcome.fixes_applied += applied.applied;
     auto next = SourceFile::from_bytes(source.name(), std::move(applied.output));
     if (!next) return Error{ErrorKind::FixFailed, "fixed output is not valid text: " + next.error().message};

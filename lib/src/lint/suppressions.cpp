@@ -24,9 +24,18 @@ std::vector<Directive> scan_directives(const SourceFile& source) {
   while ((pos = b.find(kOpen, pos)) != std::string::npos) {
     const std::size_t line = source.line_of(pos);
     const std::size_t line_end = source.line_end(line);
-    const std::size_t close = b.find(kClose, pos + kOpen.size());
-    if (close == std::string::npos || close > line_end) {
-      pos += kOpen.size();
+    // A directive is one line: look for its end on this line only (to the
+    // end of the file from every `<!--` made this quadratic).
+    const std::size_t body_from = pos + kOpen.size();
+    const std::size_t found = body_from <= line_end
+                                  ? std::string_view(b).substr(body_from, line_end - body_from).find(kClose)
+                                  : std::string_view::npos;
+    const std::size_t close = found == std::string_view::npos ? std::string::npos : body_from + found;
+    if (close == std::string::npos || close + kClose.size() > line_end) {
+      // No `-->` after this opener on its line, so none after a later one
+      // on the same line either: go to the next line (a long line of
+      // `<!--`s was quadratic otherwise).
+      pos = std::max(line_end, pos + kOpen.size());
       continue;
     }
     const auto words = parse_directive_body(std::string_view(b).substr(pos + kOpen.size(), close - pos - kOpen.size()));

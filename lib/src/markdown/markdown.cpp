@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "markdown/input_guard.hpp"
+#include "mdrisk/error.hpp"
+
 // Exported by libcmark-gfm-extensions without a declaration in its headers.
 extern "C" {
 extern cmark_node_type CMARK_NODE_TABLE;
@@ -89,6 +92,10 @@ std::shared_ptr<ParsedDocument> ParsedDocument::parse(std::string_view body, std
                                                       std::string_view replace, std::size_t replace_at,
                                                       std::span<const PartStart> parts, const PartSink& on_part,
                                                       bool keep_tree) {
+  // Before anything reaches cmark: the bytes exactly as it would read them.
+  if (auto refusal = scan_input(body, replace, replace_at)) {
+    throw InputRefused(Error{ErrorKind::InvalidInput, refusal->message()});
+  }
   ensure_registered();
   auto doc = std::make_shared<ParsedDocument>();
   doc->arena_ = memory ? std::move(memory) : std::make_unique<CmarkArena>();

@@ -8,7 +8,7 @@ std::string format_concise(const FileReport& report) {
   std::string out;
   for (const Diagnostic& d : report.diagnostics) {
     const Position p = report.source->position_of(d.range.begin);
-    fmt::format_to(std::back_inserter(out), "{}:{}:{}: {}: {} [{}]\n", report.source->name(), p.line, p.column,
+    fmt::format_to(std::back_inserter(out), "{}:{}:{}: {}: {} [{}]\n", printable_name(report.source->name()), p.line, p.column,
                    severity_name(d.severity), d.message, d.code);
   }
   return out;

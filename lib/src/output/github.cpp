@@ -44,7 +44,7 @@ std::string format_github(const std::vector<FileReport>& reports) {
       const Position b = src.position_of(d.range.begin);
       const Position e = src.position_of(d.range.end);
       fmt::format_to(std::back_inserter(out), "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                     severity_name(d.severity), escape_property(src.name()), b.line,
+                     severity_name(d.severity), escape_property(printable_name(src.name())), b.line,
                      b.column, e.line, e.column, escape_property(d.code), escape_data(d.message));
     }
   }

@@ -23,7 +23,7 @@ std::string format_json(const std::vector<FileReport>& reports) {
   for (const FileReport& report : reports) {
     const SourceFile& src = *report.source;
     for (const Diagnostic& d : report.diagnostics) {
-      json j = {{"file", src.name()},        {"code", d.code},       {"name", d.name},
+      json j = {{"file", printable_name(src.name())},        {"code", d.code},       {"name", d.name},
                 {"severity", severity_name(d.severity)}, {"message", d.message}, {"range", range(src, d.range)}};
       json related = json::array();
       for (const auto& r : d.related) related.push_back({{"range", range(src, r.range)}, {"message", r.message}});
@@ -40,7 +40,7 @@ std::string format_json(const std::vector<FileReport>& reports) {
       all.push_back(std::move(j));
     }
   }
-  return all.dump(2) + "\n";
+  return all.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace mdrisk

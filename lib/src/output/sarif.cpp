@@ -166,7 +166,7 @@ std::string format_sarif(const std::vector<FileReport>& reports, const SarifOpti
   json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({std::move(run)})}};
-  return log.dump(2) + "\n";
+  return log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace mdrisk

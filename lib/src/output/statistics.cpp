@@ -56,7 +56,7 @@ std::string format_statistics_json(const std::vector<FileReport>& reports) {
   for (const auto& c : count_rules(reports)) {
     all.push_back({{"code", c.code}, {"name", c.name}, {"count", c.count}, {"fixable", c.fixable}});
   }
-  return all.dump(2) + "\n";
+  return all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace mdrisk

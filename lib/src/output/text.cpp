@@ -66,7 +66,7 @@ std::string format_text(const FileReport& report, const TextStyle& style) {
     const Position pos = src.position_of(d.range.begin);
     const bool error = d.severity == Severity::Error;
     const char* colour = error ? p.red : p.yellow;
-    fmt::format_to(std::back_inserter(out), "{}{}:{}:{}:{} {}{}:{} {}{} [{}]{}\n", p.bold, src.name(), pos.line,
+    fmt::format_to(std::back_inserter(out), "{}{}:{}:{}:{} {}{}:{} {}{} [{}]{}\n", p.bold, printable_name(src.name()), pos.line,
                    pos.column, p.reset, colour, severity_name(d.severity), p.reset, p.bold, d.message, d.code,
                    p.reset);
     if (src.line_count() > 0) snippet(out, src, d.range, p, colour);
@@ -74,7 +74,7 @@ std::string format_text(const FileReport& report, const TextStyle& style) {
     const std::string indent(fmt::formatted_size("{}", pos.line) + 1, ' ');
     for (const RelatedLocation& r : d.related) {
       const Position rp = src.position_of(r.range.begin);
-      fmt::format_to(std::back_inserter(out), "{}{}= note:{} {}:{}:{}: {}\n", indent, p.cyan, p.reset, src.name(), rp.line,
+      fmt::format_to(std::back_inserter(out), "{}{}= note:{} {}:{}:{}: {}\n", indent, p.cyan, p.reset, printable_name(src.name()), rp.line,
                      rp.column, r.message);
     }
     if (d.fix && !d.fix->title.empty()) {
