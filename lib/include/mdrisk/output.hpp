@@ -43,6 +43,21 @@ std::string format_sarif(const std::vector<FileReport>& reports, const SarifOpti
 // finding's line, never its line number); `occurrence` tells identical findings apart.
 std::string fingerprint(const SourceFile& source, const Diagnostic& d, std::size_t occurrence = 0);
 
+// Each finding's partialFingerprints value, in report order (occurrences
+// counted as format_sarif counts them): what baselines and gitlab key on.
+std::vector<std::string> fingerprints(const FileReport& report);
+
+// One compact JSON object per line, the same objects as format_json.
+std::string format_json_lines(const std::vector<FileReport>& reports);
+// GitLab Code Quality: an array of issues (description, check_name,
+// fingerprint, severity, location.path, location.lines.begin/end).
+std::string format_gitlab(const std::vector<FileReport>& reports);
+// JUnit XML: one testsuite per file, one failing testcase per finding.
+std::string format_junit(const std::vector<FileReport>& reports);
+// reviewdog's Diagnostic Format (rdjson); code.url = base + CODE + ".md"
+// when the base is not empty; safe one-edit fixes as suggestions.
+std::string format_rdjson(const std::vector<FileReport>& reports, const std::string& rule_help_base_uri = "");
+
 // Counts per rule, most frequent first: "   4  MR201  missing-entry", " [*]" when fixable.
 std::string format_statistics(const std::vector<FileReport>& reports);
 std::string format_statistics_json(const std::vector<FileReport>& reports);

@@ -10,6 +10,7 @@
 
 #include "mdrisk/output.hpp"
 #include "mdrisk/rule_info.hpp"
+#include "output/hash.hpp"
 #include "base/text.hpp"
 
 namespace mdrisk {
@@ -34,14 +35,7 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
-// FNV-1a, 64 bits: deterministic everywhere (std::hash is not).
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 0xcbf29ce484222325ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
+using output::fnv1a;
 
 // A relative path as a URI reference: unreserved characters and '/' kept,
 // everything else percent-encoded; an absolute path becomes a file:// URI.
@@ -103,6 +97,16 @@ std::string fingerprint(const SourceFile& source, const Diagnostic& d, std::size
   return fmt::format("{:016x}:{}", h, occurrence);
 }
 
+std::vector<std::string> fingerprints(const FileReport& report) {
+  std::vector<std::string> out;
+  std::map<std::string, std::size_t> seen;  // fingerprint base -> occurrences so far
+  for (const Diagnostic& d : report.diagnostics) {
+    const std::string base = fingerprint(*report.source, d, 0);
+    out.push_back(fingerprint(*report.source, d, seen[base]++));
+  }
+  return out;
+}
+
 std::string format_sarif(const std::vector<FileReport>& reports, const SarifOptions& opt) {
   json rules = json::array();
   std::map<std::string_view, std::size_t> rule_index;
@@ -122,15 +126,14 @@ std::string format_sarif(const std::vector<FileReport>& reports, const SarifOpti
     const SourceFile& src = *report.source;
     artifacts.push_back({{"location", {{"uri", path_uri(src.name())}}}, {"encoding", "utf-8"},
                          {"sourceLanguage", "markdown"}});
-    std::map<std::string, std::size_t> seen;  // fingerprint base -> occurrences so far
-    for (const Diagnostic& d : report.diagnostics) {
-      const std::string base = fingerprint(src, d, 0);
-      const std::size_t occurrence = seen[base]++;
+    const std::vector<std::string> prints = fingerprints(report);
+    for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
+      const Diagnostic& d = report.diagnostics[i];
       json result = {{"ruleId", d.code},
                      {"level", level(d.severity)},
                      {"message", {{"text", d.message}}},
                      {"locations", json::array({location(src, d.range)})},
-                     {"partialFingerprints", {{"mdrisk/v1", fingerprint(src, d, occurrence)}}}};
+                     {"partialFingerprints", {{"mdrisk/v1", prints[i]}}}};
       if (auto it = rule_index.find(d.code); it != rule_index.end()) result["ruleIndex"] = it->second;
       if (!d.related.empty()) {
         json related = json::array();
