@@ -39,8 +39,9 @@ struct SarifOptions {
 };
 std::string format_sarif(const std::vector<FileReport>& reports, const SarifOptions& options);
 // partialFingerprints value: stable across edits elsewhere in the file (a
-// hash of the code, the whitespace-normalised message and the text of the
-// finding's line, never its line number); `occurrence` tells identical findings apart.
+// hash of the code, the whitespace-normalised message with any "line N" in
+// it masked, and the text of the finding's line, never its line number);
+// `occurrence` tells identical findings apart.
 std::string fingerprint(const SourceFile& source, const Diagnostic& d, std::size_t occurrence = 0);
 
 // Each finding's partialFingerprints value, in report order (occurrences

@@ -357,7 +357,16 @@ constexpr const char* kDefaultsName = "built-in default";
 std::string toml_text_of(const toml::node& n) {
   std::ostringstream os;
   n.visit([&](auto&& v) { os << toml::toml_formatter(v, toml::format_flags::none); });
-  return os.str();
+  // One line per setting: arrays of tables are printed one table per line.
+  std::string out;
+  for (char c : os.str()) {
+    if (c != '\n') {
+      out += c;
+    } else if (!out.empty() && out.back() != ' ' && out.back() != '[') {
+      out += ' ';
+    }
+  }
+  return out;
 }
 
 // Every leaf key ("rules.select"; an empty table is a leaf "{}") with its

@@ -245,8 +245,8 @@ class Walker {
       const std::string why = skip_reason(p);
       if (why.empty()) {
         out.push_back(p.generic_string());
-      } else if (skipped) {
-        skipped->push_back({p.generic_string(), why});
+      } else if (skipped && has_extension(p, opt_.extensions)) {
+        skipped->push_back({p.generic_string(), why});  // other files are not candidates: no news
       }
     }
     return true;

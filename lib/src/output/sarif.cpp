@@ -37,6 +37,23 @@ std::string squeeze(std::string_view s) {
 
 using output::fnv1a;
 
+// "line 12" -> "line #": some messages point at a related line ("differs
+// from table row 'X' (line 9)"), and that number changes when lines are
+// added above, which must not change the fingerprint.
+std::string without_line_numbers(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.substr(i).starts_with("line ") && i + 5 < s.size() && s[i + 5] >= '0' && s[i + 5] <= '9') {
+      out += "line #";
+      i += 5;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
 // A relative path as a URI reference: unreserved characters and '/' kept,
 // everything else percent-encoded; an absolute path becomes a file:// URI.
 std::string path_uri(std::string_view path) {
@@ -91,7 +108,7 @@ json rule_descriptor(const RuleInfo& r, const SarifOptions& opt) {
 std::string fingerprint(const SourceFile& source, const Diagnostic& d, std::size_t occurrence) {
   std::uint64_t h = fnv1a(d.code);
   h = fnv1a("\x1f", h);
-  h = fnv1a(squeeze(d.message), h);
+  h = fnv1a(squeeze(without_line_numbers(d.message)), h);
   h = fnv1a("\x1f", h);
   h = fnv1a(squeeze(source.line_text(source.line_of(d.range.begin))), h);
   return fmt::format("{:016x}:{}", h, occurrence);
