@@ -246,3 +246,30 @@ TEST(UsageErrors, AreOneLineAndRefuseContradictions) {
     EXPECT_NE(r.err.find("(see `mdrisk --help`)"), std::string::npos) << r.err;
   }
 }
+
+TEST(RowSuppression, DisableLineInARowsLastCellSilencesThatRowOnly) {
+  const std::string dir = test::temp_dir();
+  std::string t = kClean;
+  t.replace(t.find("| Disk full | High   |"), 21, "| Disk full | Huge   |");
+  t.replace(t.find("| Open   |\n\n"), 10, "| Open <!-- mdrisk-disable-line MR105 --> |");
+  t.insert(t.find("\n\n## Detailed"), "\n| Db down   | Huge   | Low        | Replicas   | Ops   | Open   |");
+  t += "\n### Db down\n\n- **Context**: One primary.\n- **Mitigation**\n  - Replicas.\n- **Monitoring**\n  - Lag alert.\n";
+  test::write_file(dir + "/t.md", t);
+  const auto r = test::run_mdrisk({"--no-config", "--format", "concise", "t.md"}, "", dir);
+  // The first row's MR105 is suppressed, its Status still reads "Open"; the second row's is reported.
+  EXPECT_EQ(count(r.out, "[MR105]"), 1u) << r.out;
+  EXPECT_NE(r.out.find("t.md:8:"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("not a valid Status"), std::string::npos) << r.out;
+  // --fix keeps the comment in the row (re-aligning the table around it).
+  const auto fixed = test::run_mdrisk({"--no-config", "--fix", "t.md"}, "", dir);
+  EXPECT_EQ(fixed.exit_code, 1) << fixed.err;
+  EXPECT_NE(test::read_file(dir + "/t.md").find("| Open <!-- mdrisk-disable-line MR105 --> |"), std::string::npos);
+  // A row directive that suppresses nothing is MR501, and its fix removes only the comment.
+  std::string unused = kClean;
+  unused.replace(unused.find("| Open   |\n\n"), 10, "| Open <!-- mdrisk-disable-line MR105 --> |");
+  test::write_file(dir + "/u.md", unused);
+  const auto u = test::run_mdrisk({"--no-config", "--format", "concise", "u.md"}, "", dir);
+  EXPECT_NE(u.out.find("[MR501]"), std::string::npos) << u.out;
+  ASSERT_EQ(test::run_mdrisk({"--no-config", "--fix", "u.md"}, "", dir).exit_code, 0);
+  EXPECT_EQ(test::read_file(dir + "/u.md"), kClean);
+}

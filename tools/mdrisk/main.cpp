@@ -104,8 +104,9 @@ int main(int argc, char** argv) {
     for (auto& selector : *list) {
       auto code = mdrisk::resolve_rule_selector(selector);
       if (!code) {
-        usage_error(std::string(list == &opt.select ? "--select" : "--ignore") + ": " +
-                    mdrisk::unknown_selector_message(selector));
+        // One line already, with its own pointer to `mdrisk rules`.
+        std::fprintf(stderr, "mdrisk: %s: %s\n", list == &opt.select ? "--select" : "--ignore",
+                     mdrisk::unknown_selector_message(selector).c_str());
         return kExitError;
       }
       selector = *code;
