@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ctest completions: the bash, zsh and fish completions offer exactly the
 # options and --format values that `mdrisk --help` lists, plus the
-# subcommands and `init --force`.
+# subcommands and `init --force`; the man page documents every option.
 #   bash: the completion function is run on real command lines;
 #   fish: `complete -C` asks fish itself what it would offer;
 #   zsh:  `zsh -n` checks the syntax, and the _arguments specs (one option
@@ -77,4 +77,10 @@ grep -oE ':format:\([^)]*\)' "$src/completions/_mdrisk" | sed 's/.*(//; s/)//' |
 same "zsh: --format values" "$work/formats" "$work/got"
 grep -q "'--force\[" "$src/completions/_mdrisk" || fail "zsh: init has no --force"
 checks=$((checks + 2))
+# The man page documents the same options (written by hand, so checked here).
+man_opts=$(MANWIDTH=200 man -l -P cat "$src/docs/mdrisk.1" 2>/dev/null | grep -oE -- '(^|[ ,])--?[a-z][a-z-]*' | grep -oE -- '--?[a-z][a-z-]*' | sort -u)
+while read -r o; do
+  grep -qxF -- "$o" <<<"$man_opts" || fail "docs/mdrisk.1 does not document $o"
+done <"$work/want"
+checks=$((checks + 1))
 echo "completions: $checks checks passed ($(wc -l <"$work/want") options, $(wc -l <"$work/formats") formats)"
