@@ -1,6 +1,8 @@
 # `cmake --install`: the binary, the library and its public headers, a CMake
-# package (find_package(mdrisk) -> mdrisk::mdrisk), the man page and the bash
-# completion. Included from the top-level CMakeLists after the targets exist.
+# package (find_package(mdrisk) -> mdrisk::mdrisk), the man page, the bash,
+# zsh and fish completions and the licence. Included from the top-level
+# CMakeLists after the targets exist; cmake/package.cmake turns the same
+# install tree into a Debian package.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -28,6 +30,21 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/mdriskConfigVersion.cmake
 install(FILES ${PROJECT_BINARY_DIR}/mdriskConfig.cmake ${PROJECT_BINARY_DIR}/mdriskConfigVersion.cmake
   DESTINATION ${MDRISK_CMAKE_DIR})
 
-install(FILES ${PROJECT_SOURCE_DIR}/docs/mdrisk.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# Man pages are installed gzipped (Debian policy; man reads both). -n keeps
+# the name and time stamp out of the archive, so the package is reproducible.
+set(MDRISK_MAN_GZ ${PROJECT_BINARY_DIR}/mdrisk.1.gz)
+add_custom_command(OUTPUT ${MDRISK_MAN_GZ}
+  COMMAND gzip -9 -n -c ${PROJECT_SOURCE_DIR}/docs/mdrisk.1 > ${MDRISK_MAN_GZ}
+  DEPENDS ${PROJECT_SOURCE_DIR}/docs/mdrisk.1
+  COMMENT "Compressing the man page")
+add_custom_target(mdrisk_man ALL DEPENDS ${MDRISK_MAN_GZ})
+install(FILES ${MDRISK_MAN_GZ} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+
+# Completions where each shell looks for packaged ones.
 install(FILES ${PROJECT_SOURCE_DIR}/completions/mdrisk.bash
   DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME mdrisk)
+install(FILES ${PROJECT_SOURCE_DIR}/completions/_mdrisk
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+install(FILES ${PROJECT_SOURCE_DIR}/completions/mdrisk.fish
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)

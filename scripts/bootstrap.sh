@@ -11,6 +11,7 @@ packages=(
   libcli11-dev libutf8proc-dev libtomlplusplus-dev nlohmann-json3-dev
   libdtl-dev
   libgit2-dev pre-commit
+  libxml2-utils python3-jsonschema zsh fish dpkg-dev man-db binutils
 )
 # Extra packages a caller asks for (e.g. the test script wants clang for fuzzing).
 packages+=("$@")

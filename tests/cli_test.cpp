@@ -134,7 +134,7 @@ TEST(Cli, VersionHelpAndRules) {
   EXPECT_EQ(r.exit_code, 2);
   r = run_mdrisk({});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "mdrisk: no files given (try `mdrisk --help`)\n");
+  EXPECT_EQ(r.err, "mdrisk: no files given (see `mdrisk --help`)\n");
 }
 
 }  // namespace

@@ -13,8 +13,9 @@ function(run)
 endfunction()
 
 run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
-foreach(f bin/mdrisk include/mdrisk/linter.hpp include/mdrisk/discover.hpp share/man/man1/mdrisk.1
-          share/bash-completion/completions/mdrisk)
+foreach(f bin/mdrisk include/mdrisk/linter.hpp include/mdrisk/discover.hpp share/man/man1/mdrisk.1.gz
+          share/bash-completion/completions/mdrisk share/zsh/vendor-completions/_mdrisk
+          share/fish/vendor_completions.d/mdrisk.fish share/doc/mdrisk/copyright)
   if(NOT EXISTS "${prefix}/${f}")
     message(FATAL_ERROR "not installed: ${f}")
   endif()

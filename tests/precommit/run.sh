@@ -4,7 +4,9 @@
 #   1. a tracker with errors blocks `git commit` (hook `mdrisk`);
 #   2. the fix hook (`mdrisk-fix`) rewrites a fixable tracker, failing that
 #      commit as pre-commit does when a hook changes files; the retry passes;
-#   3. a good tracker and a non-tracker README commit cleanly.
+#   3. a good tracker and a non-tracker README commit cleanly;
+#   4. the strict hook (`mdrisk-strict`) blocks a tracker whose only
+#      findings are warnings, which the plain hook lets through.
 # The hook repository is a throwaway git repo holding a copy of the hooks
 # file (pre-commit clones hook repos; a local path needs no network).
 # usage: run.sh MDRISK_BINARY SOURCE_DIR
@@ -87,4 +89,24 @@ printf '%s\n' "$good" >good.md
 printf '# Readme\n\nNo tracker here.\n' >README.md
 git add good.md README.md
 git commit -qm good >"$work/log4" 2>&1 || { cat "$work/log4"; fail "a good tracker was blocked"; }
-echo "pre-commit hooks: 3 passed, 0 failed"
+# 4. The strict hook fails on warnings alone; the plain hook does not.
+warn=$(printf '%s\n' "$good" | sed 's/^| Disk full | High   |/| Disk full | high   |/')
+grep -q '| high   |' <<<"$warn" || fail "could not make the warning-only tracker"
+printf '%s\n' "$warn" >warn.md
+mdrisk --format concise warn.md >"$work/plain" || fail "warn.md has errors, not only warnings: $(cat "$work/plain")"
+grep -q 'warning: .*\[MR106\]' "$work/plain" || fail "warn.md has no warning"
+cat >.pre-commit-config.yaml <<YAML
+repos:
+  - repo: $work/hooks
+    rev: $rev
+    hooks:
+      - id: mdrisk-strict
+YAML
+git add .pre-commit-config.yaml warn.md
+if git commit -qm strict >"$work/log5" 2>&1; then cat "$work/log5"; fail "the strict hook let a tracker with a warning through"; fi
+grep -q "MR106" "$work/log5" || { cat "$work/log5"; fail "the strict hook did not show the warning"; }
+grep -q "more than --max-warnings 0" "$work/log5" || { cat "$work/log5"; fail "the strict hook did not say why it failed"; }
+printf '%s\n' "$good" >warn.md
+git add warn.md
+git commit -qm strict-clean >"$work/log6" 2>&1 || { cat "$work/log6"; fail "the strict hook blocked a clean tracker"; }
+echo "pre-commit hooks: 4 passed, 0 failed"

@@ -27,8 +27,10 @@ int main(int argc, char** argv) {
   app.add_flag("--fix", opt.fix, "Apply safe fixes in place ('-': print the fixed document)");
   app.add_flag("--unsafe-fixes", opt.unsafe_fixes, "Also apply unsafe fixes (implies --fix unless --diff)");
   app.add_flag("--diff", opt.diff, "Print a unified diff of what --fix would change; write nothing");
-  app.add_option("--format", opt.format, "Output format: text (with source snippets), concise, json, sarif, github")
-      ->check(CLI::IsMember({"text", "concise", "json", "sarif", "github"}));
+  app.add_option("--format", opt.format,
+                 "Output format: text (with source snippets), concise, json, json-lines, sarif, github, gitlab, "
+                 "junit, rdjson")
+      ->check(CLI::IsMember({"text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit", "rdjson"}));
   app.add_option("--color", opt.color, "Colour the text output: auto (a terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--statistics", opt.statistics, "Print how many findings each rule produced instead of the findings");
@@ -47,10 +49,21 @@ int main(int argc, char** argv) {
   app.add_option("--stdin-filename", opt.stdin_filename, "Name shown for standard input");
   app.add_option("--max-file-size", opt.max_file_size_mib, "Refuse files larger than this many MiB")
       ->check(CLI::Range(1, 4096));
-  app.add_option("--config", opt.config_path, "Use this .mdrisk.toml for every file (default: the nearest one above each file)");
-  app.add_flag("--no-config", opt.no_config, "Ignore .mdrisk.toml files; use the built-in schema");
-  app.add_flag("-q,--quiet", opt.quiet, "Print only the summary line");
-  app.add_flag("-v,--verbose", opt.verbose, "Log what mdrisk does to standard error");
+  auto* config_opt = app.add_option("--config", opt.config_path,
+                                    "Use this .mdrisk.toml for every file (default: the nearest one above each file)");
+  auto* no_config_opt = app.add_flag("--no-config", opt.no_config, "Ignore .mdrisk.toml files; use the built-in schema");
+  config_opt->excludes(no_config_opt);
+  app.add_option("--max-warnings", opt.max_warnings,
+                 "Exit 1 when there are more than this many warnings (default: warnings never fail)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--baseline", opt.baseline, "Report only findings that this baseline file does not hold");
+  app.add_option("--write-baseline", opt.write_baseline, "Write every finding to this baseline file, then exit 0");
+  app.add_option("--show-settings", opt.show_settings,
+                 "Print the settings that apply to this file and where each comes from, then exit");
+  app.add_flag("--show-files", opt.show_files, "List the files a run would lint, and why others are skipped, then exit");
+  app.add_flag("-q,--quiet", opt.quiet, "Print the findings only: no summary, no notices");
+  app.add_flag("-v,--verbose", opt.verbose,
+               "Log to standard error which config each file uses and why files are skipped");
   auto* rules_cmd = app.add_subcommand("rules", "List every rule with its code, name and summary");
   std::string rules_format = "text";
   rules_cmd->add_option("--format", rules_format, "text, or markdown (the README's rule table)")
@@ -72,9 +85,13 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitClean : kExitError;
+    usage_error(e.what());
+    return kExitError;
   }
 
   auto logger = spdlog::stderr_color_mt("mdrisk");
@@ -90,8 +107,9 @@ int main(int argc, char** argv) {
     server_options.debounce_ms = debounce_ms;
     return mdrisk::server::run_server(server_options);
   }
-  if (opt.files.empty()) {
-    std::fprintf(stderr, "mdrisk: no files given (try `mdrisk --help`)\n");
+  opt.format_given = app.count("--format") > 0;
+  if (opt.files.empty() && opt.show_settings.empty()) {
+    usage_error("no files given");
     return kExitError;
   }
   if (opt.unsafe_fixes && !opt.diff) opt.fix = true;
@@ -101,6 +119,7 @@ int main(int argc, char** argv) {
     for (auto& selector : *list) {
       auto code = mdrisk::resolve_rule_selector(selector);
       if (!code) {
+        // One line already, with its own pointer to `mdrisk rules`.
         std::fprintf(stderr, "mdrisk: %s: %s\n", list == &opt.select ? "--select" : "--ignore",
                      mdrisk::unknown_selector_message(selector).c_str());
         return kExitError;
@@ -108,10 +127,24 @@ int main(int argc, char** argv) {
       selector = *code;
     }
   }
+  // Formats that cannot say what was asked are refused, not ignored.
+  if (opt.diff && opt.format_given && opt.format != "text") {
+    usage_error("--diff prints a unified diff; it cannot be combined with --format " + opt.format);
+    return kExitError;
+  }
+  if (opt.statistics && opt.format_given && opt.format != "text" && opt.format != "concise" && opt.format != "json") {
+    usage_error("--statistics prints a table (text, concise) or JSON (json); not --format " + opt.format);
+    return kExitError;
+  }
+  if (!opt.write_baseline.empty() && (opt.fix || opt.diff)) {
+    usage_error("--write-baseline records the findings as they are; it cannot be combined with --fix or --diff");
+    return kExitError;
+  }
 
   // Ctrl-C, CI cancellation (SIGTERM) or a closed terminal never leave a
   // half-written temp file next to a tracker.
   mdrisk::install_temp_file_cleanup();
-  ConfigResolver configs(opt.config_path, opt.no_config, opt.select, opt.ignore);
+  ConfigResolver configs(opt.config_path, opt.no_config, opt.select, opt.ignore,
+                         opt.stdin_named() ? opt.stdin_filename : std::string());
   return run_lint(opt, configs);
 }

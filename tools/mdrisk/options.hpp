@@ -1,6 +1,7 @@
 #pragma once
 // What the command line asked for, shared by the CLI's translation units.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,10 +36,19 @@ struct Options {
   // Configuration.
   std::string config_path;           // --config: use this file for every input
   bool no_config = false;            // --no-config: built-in defaults only
+  // CI adoption.
+  std::optional<std::size_t> max_warnings;  // --max-warnings N: more warnings than N exit 1
+  std::string baseline, write_baseline;     // --baseline FILE, --write-baseline FILE
+  std::string show_settings;                // --show-settings FILE
+  bool show_files = false;
+  bool format_given = false;                // --format was on the command line
+  bool stdin_named() const { return stdin_filename != "<stdin>"; }
 };
 
 // Writes to standard output / an error line "mdrisk: FILE: problem" to stderr.
 void write_out(const std::string& s);
 void print_error(const std::string& file, const std::string& message);
+// A usage error, one line: "mdrisk: problem (see `mdrisk --help`)".
+void usage_error(const std::string& message);
 
 }  // namespace mdrisk::cli

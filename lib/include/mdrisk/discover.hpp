@@ -24,11 +24,25 @@ struct DiscoverOptions {
   // Apply the filters (tracker or include; exclude; gitignore) to explicit
   // files too, as a pre-commit hook that is handed every staged file needs.
   bool filter_explicit = false;
+  // Standard input ("-") under filter_explicit: filtered as if it were the
+  // file `stdin_name` holding `stdin_text` (--stdin-filename). Not filtered
+  // when stdin_text is null.
+  std::string stdin_name;
+  const std::string* stdin_text = nullptr;
+  // Also list walked files and folders that were skipped, with the reason
+  // (--show-files, -v); off by default, a large walk skips many.
+  bool record_skipped = false;
+};
+
+struct Skipped {
+  std::string path;    // folders end in '/'
+  std::string reason;  // "ignored by git", "matches an exclude glob", ...
 };
 
 struct Discovered {
   std::vector<std::string> files;  // sorted by path, no duplicates; "-" first when given
   std::vector<std::string> skipped_explicit;  // explicit files filtered out (filter_explicit)
+  std::vector<Skipped> skipped;  // explicit files filtered out, and walked ones when record_skipped; by path
 };
 
 // Fails only when a folder cannot be walked. An explicit path that is not a

@@ -18,8 +18,11 @@ struct RuleSettings {
   std::vector<std::string> ignore;  // code prefixes to disable (wins over select)
   std::vector<std::string> enable;  // exact codes to run even when not selected
   std::vector<std::string> disable; // exact codes never to run (wins over everything)
-  std::map<std::string, Severity> severity;  // per-code override
+  // Severity overrides keyed by code, code prefix or "ALL"; the most
+  // specific key that matches a code wins (MR401 over MR4 over ALL).
+  std::map<std::string, Severity> severity;
   bool enabled(std::string_view code) const;
+  const Severity* severity_of(std::string_view code) const;
 };
 
 struct LintOptions {

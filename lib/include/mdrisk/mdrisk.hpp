@@ -3,6 +3,7 @@
 // (io), lint it (linter, with a config), fix it (fix), report (output), and
 // walk folders for trackers (discover). The single headers stay usable on
 // their own.
+#include "mdrisk/baseline.hpp"
 #include "mdrisk/config.hpp"
 #include "mdrisk/diagnostic.hpp"
 #include "mdrisk/diff.hpp"

@@ -44,9 +44,25 @@ struct SarifOptions {
 };
 std::string format_sarif(const std::vector<FileReport>& reports, const SarifOptions& options);
 // partialFingerprints value: stable across edits elsewhere in the file (a
-// hash of the code, the whitespace-normalised message and the text of the
-// finding's line, never its line number); `occurrence` tells identical findings apart.
+// hash of the code, the whitespace-normalised message with any "line N" in
+// it masked, and the text of the finding's line, never its line number);
+// `occurrence` tells identical findings apart.
 std::string fingerprint(const SourceFile& source, const Diagnostic& d, std::size_t occurrence = 0);
+
+// Each finding's partialFingerprints value, in report order (occurrences
+// counted as format_sarif counts them): what baselines and gitlab key on.
+std::vector<std::string> fingerprints(const FileReport& report);
+
+// One compact JSON object per line, the same objects as format_json.
+std::string format_json_lines(const std::vector<FileReport>& reports);
+// GitLab Code Quality: an array of issues (description, check_name,
+// fingerprint, severity, location.path, location.lines.begin/end).
+std::string format_gitlab(const std::vector<FileReport>& reports);
+// JUnit XML: one testsuite per file, one failing testcase per finding.
+std::string format_junit(const std::vector<FileReport>& reports);
+// reviewdog's Diagnostic Format (rdjson); code.url = base + CODE + ".md"
+// when the base is not empty; safe one-edit fixes as suggestions.
+std::string format_rdjson(const std::vector<FileReport>& reports, const std::string& rule_help_base_uri = "");
 
 // Counts per rule, most frequent first: "   4  MR201  missing-entry", " [*]" when fixable.
 std::string format_statistics(const std::vector<FileReport>& reports);

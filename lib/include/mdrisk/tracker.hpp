@@ -29,8 +29,12 @@ enum class Alignment { None, Left, Center, Right };
 
 struct Cell {
   ByteRange range;       // between the pipes, untrimmed
-  ByteRange text_range;  // trimmed
+  ByteRange text_range;  // trimmed, without a trailing directive
   std::string_view text; // trimmed raw text (escaped pipes kept as "\|")
+  // A trailing `<!-- mdrisk-... -->` comment (a row's suppression), kept
+  // out of `text` so the cell's value is what it says; the table printer
+  // writes it back after the value.
+  std::string_view directive;
 };
 
 struct Row {

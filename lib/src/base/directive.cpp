@@ -29,6 +29,7 @@ std::optional<DirectiveWords> parse_directive_body(std::string_view body) {
   // Longest keyword first: "mdrisk-disable" is a prefix of the others.
   static constexpr std::pair<std::string_view, Directive::Kind> kKinds[] = {
       {"mdrisk-disable-next-line", Directive::Kind::DisableNextLine},
+      {"mdrisk-disable-line", Directive::Kind::DisableLine},
       {"mdrisk-disable-file", Directive::Kind::DisableFile},
       {"mdrisk-disable", Directive::Kind::Disable},
       {"mdrisk-enable", Directive::Kind::Enable},

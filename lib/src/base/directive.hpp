@@ -15,7 +15,9 @@
 namespace mdrisk {
 
 struct Directive {
-  enum class Kind { Disable, Enable, DisableNextLine, DisableFile } kind = Kind::Disable;
+  // DisableLine covers the comment's own line: the way to silence a finding
+  // on a table row, where a comment line before the row would end the table.
+  enum class Kind { Disable, Enable, DisableNextLine, DisableLine, DisableFile } kind = Kind::Disable;
   std::vector<std::string> codes;  // as written; empty = all rules
   std::size_t line = 0;
   ByteRange range;                 // the comment itself
@@ -24,8 +26,8 @@ struct Directive {
 };
 
 // What a comment's body (the text between `<!--` and `-->`, untrimmed) says,
-// when it is a directive: `mdrisk-disable`, `-enable`, `-disable-next-line`
-// or `-disable-file`, alone or followed by a space or tab and rule codes or
+// when it is a directive: `mdrisk-disable`, `-enable`, `-disable-next-line`,
+// `-disable-line` or `-disable-file`, alone or followed by a space or tab and rule codes or
 // names (comma- or space-separated). Spaces around the body do not matter:
 // `<!--mdrisk-disable MR302-->` is a directive like `<!-- mdrisk-disable MR302 -->`.
 struct DirectiveWords {

@@ -4,7 +4,12 @@
 #include "mdrisk/config.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <filesystem>
+
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -20,7 +25,16 @@ struct ConfigError {
   std::string message;
 };
 
-std::string at(const toml::node& n) { return "line " + std::to_string(n.source().begin.line) + ": "; }
+// The config file being parsed; nodes inherited through `extend` carry
+// their own file, and errors in them name it.
+thread_local const std::string* g_top_path = nullptr;
+
+std::string at(const toml::source_region& r) {
+  std::string where;
+  if (r.path && g_top_path && *r.path != *g_top_path) where = *r.path + ": ";
+  return where + "line " + std::to_string(r.begin.line) + ": ";
+}
+std::string at(const toml::node& n) { return at(n.source()); }
 
 [[noreturn]] void fail(const toml::node& n, const std::string& what) { throw ConfigError{at(n) + what}; }
 
@@ -29,8 +43,7 @@ void check_keys(const toml::table& t, std::string_view where, std::initializer_l
     bool ok = false;
     for (auto a : allowed) ok = ok || key.str() == a;
     if (!ok) {
-      throw ConfigError{"line " + std::to_string(key.source().begin.line) + ": unknown key '" +
-                        std::string(key.str()) + "' in " + std::string(where)};
+      throw ConfigError{at(key.source()) + "unknown key '" + std::string(key.str()) + "' in " + std::string(where)};
     }
   }
 }
@@ -201,7 +214,7 @@ Config build(const toml::table& root, const std::string& path) {
   }
   if (auto* n = root.get("rules")) {
     const toml::table& t = get_table(*n, "rules");
-    check_keys(t, "[rules]", {"select", "ignore", "enable", "disable", "severity"});
+    check_keys(t, "[rules]", {"select", "ignore", "enable", "disable", "severity", "per-file-ignores", "max-warnings"});
     RuleSettings& r = cfg.lint.rules;
     if (auto* v = t.get("select")) {
       for (const auto& p : get_strings(*v, "select")) r.select.push_back(rule_prefix(*v, p));
@@ -219,8 +232,21 @@ Config build(const toml::table& root, const std::string& path) {
       for (auto&& [code, level] : get_table(*v, "severity")) {
         const std::string sev =
             one_of(level, "severity", {severity_name(Severity::Error), severity_name(Severity::Warning)});
-        r.severity[rule_code(level, std::string(code.str()))] = *severity_from_name(sev);
+        // A code, a name, a code prefix or ALL: the most specific key wins (linter.cpp).
+        r.severity[rule_prefix(level, std::string(code.str()))] = *severity_from_name(sev);
       }
+    }
+    if (auto* v = t.get("per-file-ignores")) {
+      for (auto&& [glob, prefixes] : get_table(*v, "per-file-ignores")) {
+        PerFileIgnore p{std::string(glob.str()), {}};
+        for (const auto& c : get_strings(prefixes, "per-file-ignores")) p.prefixes.push_back(rule_prefix(prefixes, c));
+        cfg.per_file_ignores.push_back(std::move(p));
+      }
+    }
+    if (auto* v = t.get("max-warnings")) {
+      const auto n = v->value<std::int64_t>();
+      if (!v->is_integer() || !n || *n < 0) fail(*v, "'max-warnings' must be a whole number, 0 or more");
+      cfg.max_warnings = static_cast<std::size_t>(*n);
     }
   }
   if (auto* n = root.get("files")) {
@@ -242,33 +268,173 @@ bool exists(const std::string& p) {
 
 std::optional<std::string> find_config(const std::string& start_dir) {
   char buf[4096];
-  std::string dir = ::realpath(start_dir.c_str(), buf) ? std::string(buf) : start_dir;
+  std::string dir;
+  if (::realpath(start_dir.c_str(), buf)) {
+    dir = buf;
+  } else {
+    // A folder that does not exist (the folder of a --stdin-filename, say):
+    // start from its absolute spelling, so the walk up ends at '/'.
+    std::string abs = start_dir;
+    if (abs.empty() || abs.front() != '/') {
+      if (!::getcwd(buf, sizeof buf)) return std::nullopt;
+      abs = std::string(buf) + "/" + start_dir;
+    }
+    dir = std::filesystem::path(abs).lexically_normal().generic_string();
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  }
   while (true) {
     const std::string candidate = (dir == "/" ? std::string() : dir) + "/" + std::string(kConfigFileName);
     if (exists(candidate)) return candidate;
     if (exists(dir + "/.git") || dir == "/" || dir.empty()) return std::nullopt;
     const std::size_t slash = dir.rfind('/');
+    if (slash == std::string::npos) return std::nullopt;
     dir = slash == 0 ? "/" : dir.substr(0, slash);
   }
 }
 
+namespace {
+
+std::string read_whole(const std::string& path, bool& ok) {
+  std::ifstream in(path, std::ios::binary);
+  ok = static_cast<bool>(in);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string folder_of(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+}
+
+std::string real_or_same(const std::string& p) {
+  char buf[4096];
+  return ::realpath(p.c_str(), buf) ? std::string(buf) : p;
+}
+
+// `over` wins: tables merge key by key, anything else replaces. Nodes are
+// moved, not copied, because a toml++ copy drops the source position that
+// errors and --show-settings report.
+void merge_into(toml::table& base, toml::table&& over) {
+  for (auto&& [key, value] : over) {
+    toml::node* b = base.get(key.str());
+    if (b && b->is_table() && value.is_table()) {
+      merge_into(*b->as_table(), std::move(*value.as_table()));
+    } else {
+      base.insert_or_assign(key, std::move(value));
+    }
+  }
+}
+
+constexpr int kMaxExtendDepth = 16;
+
+// The file's table with everything it extends merged under it; `chain`
+// collects the inherited files (resolved), nearest first.
+toml::table read_chain(std::string_view text, const std::string& path, std::vector<std::string>& chain) {
+  toml::table t = toml::parse(text, path);
+  toml::node* e = t.get("extend");
+  if (!e) return t;
+  const std::string rel = get_string(*e, "extend");
+  const std::string parent = rel.starts_with("/") ? rel : folder_of(path) + "/" + rel;
+  const std::string canonical = real_or_same(parent);
+  if (canonical == real_or_same(*g_top_path) ||
+      std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+    fail(*e, "'extend' leads back to " + parent + " (a cycle)");
+  }
+  if (chain.size() >= kMaxExtendDepth) fail(*e, "'extend' is nested more than 16 files deep");
+  bool ok = false;
+  const std::string parent_text = read_whole(parent, ok);
+  if (!ok) fail(*e, "'extend': cannot read " + parent);
+  chain.push_back(canonical);
+  toml::table base = read_chain(parent_text, parent, chain);
+  t.erase("extend");
+  merge_into(base, std::move(t));
+  return base;
+}
+
+constexpr const char* kDefaultsName = "built-in default";
+
+std::string toml_text_of(const toml::node& n) {
+  std::ostringstream os;
+  n.visit([&](auto&& v) { os << toml::toml_formatter(v, toml::format_flags::none); });
+  // One line per setting: arrays of tables are printed one table per line.
+  std::string out;
+  for (char c : os.str()) {
+    if (c != '\n') {
+      out += c;
+    } else if (!out.empty() && out.back() != ' ' && out.back() != '[') {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+// Every leaf key ("rules.select"; an empty table is a leaf "{}") with its
+// value and origin.
+void flatten(const toml::table& t, const std::string& prefix, std::vector<Setting>& out) {
+  for (auto&& [key, value] : t) {
+    const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    if (value.is_table() && !value.as_table()->empty()) {
+      flatten(*value.as_table(), name, out);
+      continue;
+    }
+    const auto& src = value.source();
+    std::string origin = "built-in default";
+    if (src.path && *src.path != kDefaultsName) origin = *src.path + ":" + std::to_string(src.begin.line);
+    out.push_back({name, toml_text_of(value), origin});
+  }
+}
+
+// The user's settings, then every default that no user key replaces (a
+// default leaf is replaced by the same key or by any key under it).
+std::vector<Setting> resolve_settings(const toml::table& user) {
+  std::vector<Setting> out;
+  flatten(user, "", out);
+  std::vector<Setting> defaults = default_settings();
+  for (auto& d : defaults) {
+    const bool replaced = std::any_of(out.begin(), out.end(), [&](const Setting& u) {
+      return u.key == d.key || u.key.starts_with(d.key + ".") || d.key.starts_with(u.key + ".");
+    });
+    if (!replaced) out.push_back(std::move(d));
+  }
+  std::sort(out.begin(), out.end(), [](const Setting& a, const Setting& b) { return a.key < b.key; });
+  return out;
+}
+
+}  // namespace
+
+std::vector<Setting> default_settings() {
+  std::vector<Setting> out;
+  flatten(toml::parse(default_config_toml(), std::string(kDefaultsName)), "", out);
+  return out;
+}
+
 Result<Config> parse_config(std::string_view toml_text, const std::string& path) {
+  const std::string* previous = g_top_path;
+  g_top_path = &path;
+  struct Restore {
+    const std::string* p;
+    ~Restore() { g_top_path = p; }
+  } restore{previous};
   try {
-    toml::table root = toml::parse(toml_text, path);
-    return build(root, path);
+    std::vector<std::string> chain;
+    toml::table root = read_chain(toml_text, path, chain);
+    Config cfg = build(root, path);
+    cfg.extends = std::move(chain);
+    cfg.settings = resolve_settings(root);
+    return cfg;
   } catch (const toml::parse_error& e) {
-    return Error{ErrorKind::Config, "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description())};
+    return Error{ErrorKind::Config, at(e.source()) + std::string(e.description())};
   } catch (const ConfigError& e) {
     return Error{ErrorKind::Config, e.message};
   }
 }
 
 Result<Config> load_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorKind::Io, "cannot read config file"};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_config(ss.str(), path);
+  bool ok = false;
+  const std::string text = read_whole(path, ok);
+  if (!ok) return Error{ErrorKind::Io, "cannot read config file"};
+  return parse_config(text, path);
 }
 
 std::string default_config_toml() {

@@ -200,19 +200,25 @@ class Walker {
   explicit Walker(const DiscoverOptions& o)
       : opt_(o), root_(fs::absolute(fs::path(o.root.empty() ? "." : o.root)).lexically_normal()) {}
 
-  bool excluded(const fs::path& p, bool is_dir) {
-    if (!opt_.exclude.empty() && matches(opt_.exclude, relative_to(root_, p))) return true;
-    return opt_.respect_gitignore && git_.ignored(p, is_dir);
+  // Why `p` is skipped ("" when it is not): an exclude glob or git.
+  std::string excluded(const fs::path& p, bool is_dir) {
+    if (!opt_.exclude.empty() && matches(opt_.exclude, relative_to(root_, p))) return "matches an exclude glob";
+    if (opt_.respect_gitignore && git_.ignored(p, is_dir)) return "ignored by git";
+    return {};
   }
 
-  // A file found by walking (or an explicit one under filter_explicit).
-  bool wanted(const fs::path& p) {
-    if (excluded(p, false)) return false;
-    if (!opt_.include.empty() && matches(opt_.include, relative_to(root_, p))) return true;
-    return has_extension(p, opt_.extensions) && file_has_heading(p, opt_.table_heading);
+  // Why a file found by walking (or an explicit one under filter_explicit)
+  // is skipped, "" when it is linted. `text` is its content when the caller
+  // has it already (standard input), else the file is read.
+  std::string skip_reason(const fs::path& p, const std::string* text = nullptr) {
+    if (std::string why = excluded(p, false); !why.empty()) return why;
+    if (!opt_.include.empty() && matches(opt_.include, relative_to(root_, p))) return {};
+    if (!has_extension(p, opt_.extensions)) return "not a Markdown file (.md, .markdown)";
+    const bool tracker = text ? has_heading(*text, opt_.table_heading) : file_has_heading(p, opt_.table_heading);
+    return tracker ? std::string() : "no '" + opt_.table_heading + "' heading and no include glob";
   }
 
-  Result<bool> walk(const fs::path& dir, std::vector<std::string>& out) {
+  Result<bool> walk(const fs::path& dir, std::vector<std::string>& out, std::vector<Skipped>* skipped) {
     std::string why;
     if (opt_.respect_gitignore && !libgit2(&why)) {
       return Error{ErrorKind::Io, dir.string() + ": cannot read .gitignore files (" + why +
@@ -225,11 +231,23 @@ class Walker {
       if (ec) return Error{ErrorKind::Io, dir.string() + ": " + ec.message()};
       const fs::path p = it->path().lexically_normal();
       if (it->is_directory(ec)) {
-        if (it->is_symlink(ec) || p.filename() == ".git" || excluded(p, true)) it.disable_recursion_pending();
+        std::string why;
+        if (it->is_symlink(ec)) {
+          why = "a symbolic link to a folder (not followed)";
+        } else if (p.filename() != ".git") {
+          why = excluded(p, true);
+        }
+        if (p.filename() == ".git" || !why.empty()) it.disable_recursion_pending();
+        if (skipped && !why.empty()) skipped->push_back({p.generic_string() + "/", why});
         continue;
       }
       if (!it->is_regular_file(ec)) continue;
-      if (wanted(p)) out.push_back(p.generic_string());
+      const std::string why = skip_reason(p);
+      if (why.empty()) {
+        out.push_back(p.generic_string());
+      } else if (skipped && has_extension(p, opt_.extensions)) {
+        skipped->push_back({p.generic_string(), why});  // other files are not candidates: no news
+      }
     }
     return true;
   }
@@ -297,18 +315,31 @@ Result<Discovered> discover_files(const std::vector<std::string>& paths, const D
     std::error_code ec;
     const fs::path p(arg);
     if (fs::is_directory(p, ec)) {
-      auto walked = walker.walk(p, files);
+      auto walked = walker.walk(p, files, options.record_skipped ? &out.skipped : nullptr);
       if (!walked) return walked.error();
       continue;
     }
-    if (options.filter_explicit && fs::is_regular_file(p, ec) && !walker.wanted(p)) {
-      out.skipped_explicit.push_back(arg);
-      continue;
+    if (options.filter_explicit && fs::is_regular_file(p, ec)) {
+      if (std::string why = walker.skip_reason(p); !why.empty()) {
+        out.skipped_explicit.push_back(arg);
+        out.skipped.push_back({arg, why});
+        continue;
+      }
     }
     files.push_back(arg);
   }
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
+  if (stdin_given && options.filter_explicit && options.stdin_text) {
+    // Standard input under --stdin-filename: filtered by that name and its text.
+    if (std::string why = walker.skip_reason(fs::path(options.stdin_name), options.stdin_text); !why.empty()) {
+      out.skipped_explicit.push_back("-");
+      out.skipped.push_back({options.stdin_name, why});
+      stdin_given = false;
+    }
+  }
+  std::sort(out.skipped.begin(), out.skipped.end(),
+            [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
   if (stdin_given) out.files.push_back("-");
   out.files.insert(out.files.end(), files.begin(), files.end());
   return out;

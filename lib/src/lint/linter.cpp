@@ -26,6 +26,19 @@ bool RuleSettings::enabled(std::string_view code) const {
   return select.empty() || matches(select);
 }
 
+const Severity* RuleSettings::severity_of(std::string_view code) const {
+  const Severity* best = nullptr;
+  std::size_t best_len = 0;
+  for (const auto& [key, level] : severity) {
+    const std::size_t len = key == "ALL" ? 0 : key.size();
+    if ((key == "ALL" || text::starts_with(code, key)) && (!best || len > best_len)) {
+      best = &level;
+      best_len = len;
+    }
+  }
+  return best;
+}
+
 namespace {
 
 bool diagnostic_before(const Diagnostic& a, const Diagnostic& b) {
@@ -61,7 +74,7 @@ void finish_diagnostics(const Tracker& tracker, const LintOptions& options, std:
   }
   if (!options.rules.severity.empty()) {
     for (Diagnostic& d : out) {
-      if (auto it = options.rules.severity.find(d.code); it != options.rules.severity.end()) d.severity = it->second;
+      if (const Severity* level = options.rules.severity_of(d.code)) d.severity = *level;
     }
   }
   // A stable sort of the indices, then one move per diagnostic: sorting the

@@ -75,6 +75,9 @@ void apply_suppressions(const SourceFile& source, std::vector<Diagnostic>& diagn
         case Directive::Kind::DisableNextLine:
           if (line == target[i]) return &d;
           break;
+        case Directive::Kind::DisableLine:
+          if (line == d.line) return &d;
+          break;
         case Directive::Kind::Disable: {
           if (line < d.line) break;
           // Active until an enable (for all rules, or naming this one) at or before the line.

@@ -43,7 +43,11 @@ std::string print_table(const Table& table, const Schema& schema, std::string_vi
   grid.reserve(nlines * ncols);
   cell_width.reserve(nlines * ncols);
   std::vector<std::string> respelled;
-  respelled.reserve(canonical_values ? table.rows.size() * ncols : 0);
+  std::size_t with_directive = 0;
+  for (const Row& row : table.rows) {
+    for (const Cell& c : row.cells) with_directive += c.directive.empty() ? 0 : 1;
+  }
+  respelled.reserve((canonical_values ? table.rows.size() * ncols : 0) + with_directive);
   for (std::size_t idx : order) {
     const std::size_t col = table.column_of_cell[idx];
     grid.push_back(col != npos ? schema.columns[col].header : table.header.cells[idx].text);
@@ -59,6 +63,11 @@ std::string print_table(const Table& table, const Schema& schema, std::string_vi
           respelled.push_back(std::move(canonical));
           cell = respelled.back();
         }
+      }
+      if (idx < row.cells.size() && !row.cells[idx].directive.empty()) {
+        // A row's suppression comment stays after the value it follows.
+        respelled.push_back((cell.empty() ? std::string() : std::string(cell) + " ") + std::string(row.cells[idx].directive));
+        cell = respelled.back();
       }
       grid.push_back(cell);
     }

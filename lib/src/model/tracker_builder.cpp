@@ -125,6 +125,15 @@ Row split_row(const SourceFile& src, std::size_t line) {
     std::size_t tb = b, te = e;
     while (tb < te && is_space(t[tb])) ++tb;
     while (te > tb && is_space(t[te - 1])) --te;
+    // A trailing directive comment (a row's suppression) is not part of the value.
+    if (te - tb > 7 && t.substr(te - 3, 3) == "-->") {
+      const std::size_t open = t.rfind("<!--", te - 3);
+      if (open != std::string_view::npos && open >= tb && directive_comment_end(t.substr(0, te), open) == te) {
+        c.directive = t.substr(open, te - open);
+        te = open;
+        while (te > tb && is_space(t[te - 1])) --te;
+      }
+    }
     c.text_range = {base + tb, base + te};
     c.text = t.substr(tb, te - tb);
     row.cells.push_back(std::move(c));

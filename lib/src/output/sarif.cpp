@@ -10,6 +10,7 @@
 
 #include "mdrisk/output.hpp"
 #include "mdrisk/rule_info.hpp"
+#include "output/hash.hpp"
 #include "base/text.hpp"
 
 namespace mdrisk {
@@ -34,13 +35,23 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
-// FNV-1a, 64 bits: deterministic everywhere (std::hash is not).
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 0xcbf29ce484222325ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ull;
+using output::fnv1a;
+
+// "line 12" -> "line #": some messages point at a related line ("differs
+// from table row 'X' (line 9)"), and that number changes when lines are
+// added above, which must not change the fingerprint.
+std::string without_line_numbers(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.substr(i).starts_with("line ") && i + 5 < s.size() && s[i + 5] >= '0' && s[i + 5] <= '9') {
+      out += "line #";
+      i += 5;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+      continue;
+    }
+    out += s[i++];
   }
-  return h;
+  return out;
 }
 
 // A relative path as a URI reference: unreserved characters and '/' kept,
@@ -97,10 +108,20 @@ json rule_descriptor(const RuleInfo& r, const SarifOptions& opt) {
 std::string fingerprint(const SourceFile& source, const Diagnostic& d, std::size_t occurrence) {
   std::uint64_t h = fnv1a(d.code);
   h = fnv1a("\x1f", h);
-  h = fnv1a(squeeze(d.message), h);
+  h = fnv1a(squeeze(without_line_numbers(d.message)), h);
   h = fnv1a("\x1f", h);
   h = fnv1a(squeeze(source.line_text(source.line_of(d.range.begin))), h);
   return fmt::format("{:016x}:{}", h, occurrence);
+}
+
+std::vector<std::string> fingerprints(const FileReport& report) {
+  std::vector<std::string> out;
+  std::map<std::string, std::size_t> seen;  // fingerprint base -> occurrences so far
+  for (const Diagnostic& d : report.diagnostics) {
+    const std::string base = fingerprint(*report.source, d, 0);
+    out.push_back(fingerprint(*report.source, d, seen[base]++));
+  }
+  return out;
 }
 
 std::string format_sarif(const std::vector<FileReport>& reports, const SarifOptions& opt) {
@@ -122,15 +143,14 @@ std::string format_sarif(const std::vector<FileReport>& reports, const SarifOpti
     const SourceFile& src = *report.source;
     artifacts.push_back({{"location", {{"uri", path_uri(src.name())}}}, {"encoding", "utf-8"},
                          {"sourceLanguage", "markdown"}});
-    std::map<std::string, std::size_t> seen;  // fingerprint base -> occurrences so far
-    for (const Diagnostic& d : report.diagnostics) {
-      const std::string base = fingerprint(src, d, 0);
-      const std::size_t occurrence = seen[base]++;
+    const std::vector<std::string> prints = fingerprints(report);
+    for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
+      const Diagnostic& d = report.diagnostics[i];
       json result = {{"ruleId", d.code},
                      {"level", level(d.severity)},
                      {"message", {{"text", d.message}}},
                      {"locations", json::array({location(src, d.range)})},
-                     {"partialFingerprints", {{"mdrisk/v1", fingerprint(src, d, occurrence)}}}};
+                     {"partialFingerprints", {{"mdrisk/v1", prints[i]}}}};
       if (auto it = rule_index.find(d.code); it != rule_index.end()) result["ruleIndex"] = it->second;
       if (!d.related.empty()) {
         json related = json::array();

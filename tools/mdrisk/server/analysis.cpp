@@ -36,7 +36,7 @@ const Result<std::string>& Analysis::fixed_text() const {
     if (!source) {
       fixed_.emplace(Error{ErrorKind::InvalidInput, problem});
     } else {
-      auto outcome = fix_source(*source, config->lint, FixOptions{});
+      auto outcome = fix_source(*source, *lint_options, FixOptions{});
       if (outcome) {
         fixed_.emplace(std::move(outcome->output));
       } else {
@@ -64,7 +64,8 @@ std::shared_ptr<const Analysis> analyse(long long version, const std::string& te
     a->problem = "configuration error: " + cfg.error().message;
     return a;
   }
-  a->config = *cfg;
+  a->config = cfg->config;
+  a->lint_options = cfg->lint;
   if (text.size() > kDefaultMaxFileSize) {
     a->problem = "the document is larger than the 64 MiB limit; not linted";
     return a;
@@ -75,7 +76,7 @@ std::shared_ptr<const Analysis> analyse(long long version, const std::string& te
     return a;
   }
   a->source.emplace(std::move(*source));
-  a->diagnostics = lint(*a->source, a->config->lint);
+  a->diagnostics = lint(*a->source, *a->lint_options);
   return a;
 }
 

@@ -34,6 +34,7 @@ struct Analysis {
   // pointer valid after the server has switched to a fresh resolver.
   std::shared_ptr<cli::ConfigResolver> resolver;
   const Config* config = nullptr;
+  const LintOptions* lint_options = nullptr;  // config->lint plus the per-file ignores for this path
   std::string config_signature;       // which .mdrisk.toml, and its mtime and size
 
   // Worked out on first use by the requests that need them, once per version.

@@ -92,7 +92,7 @@ class Server {
  private:
   std::shared_ptr<cli::ConfigResolver> new_resolver() const {
     return std::make_shared<cli::ConfigResolver>(opt_.config.explicit_path, opt_.config.disabled,
-                                                 opt_.config.select, opt_.config.ignore);
+                                                 opt_.config.select, opt_.config.ignore, std::string());
   }
 
   // ---- messages ---------------------------------------------------------
