@@ -1,7 +1,7 @@
-#include "cell_value.hpp"
+#include "model/cell_value.hpp"
 
 #include "mdrisk/schema.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 namespace {

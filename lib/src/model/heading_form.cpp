@@ -1,9 +1,9 @@
-#include "heading_form.hpp"
+#include "model/heading_form.hpp"
 
 #include <string>
 #include <vector>
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace mdrisk {
 namespace {
