@@ -97,13 +97,13 @@ HeadingParts split_heading(std::string_view pattern, std::string_view heading) {
   return p;
 }
 
-bool title_fits(TitleCheck check, std::string_view heading_title, std::string_view row_title) {
+bool title_fits(TitleCheckMode check, std::string_view heading_title, std::string_view row_title) {
   switch (check) {
-    case TitleCheck::Off:
+    case TitleCheckMode::Off:
       return true;
-    case TitleCheck::Exact:
+    case TitleCheckMode::Exact:
       return text::normalize_name(heading_title) == text::normalize_name(row_title);
-    case TitleCheck::Prefix: {
+    case TitleCheckMode::Prefix: {
       const std::vector<std::string> h = words(heading_title), r = words(row_title);
       if (h.empty() || h.size() > r.size()) return h.empty();
       for (std::size_t i = 0; i < h.size(); ++i) {
@@ -111,7 +111,7 @@ bool title_fits(TitleCheck check, std::string_view heading_title, std::string_vi
       }
       return true;
     }
-    case TitleCheck::Words: {
+    case TitleCheckMode::Words: {
       const std::vector<std::string> h = words(heading_title), r = words(row_title);
       std::size_t j = 0;
       for (const std::string& w : h) {

@@ -4,6 +4,8 @@
 // literal text around at most one {id} and one {title}.
 #include <string_view>
 
+#include "mdrisk/schema.hpp"
+
 namespace mdrisk {
 
 struct HeadingParts {
@@ -17,15 +19,10 @@ struct HeadingParts {
 // contain it again ("R-01 - Pre-flight checks" with "{id} - {title}").
 HeadingParts split_heading(std::string_view pattern, std::string_view heading);
 
-// How closely an entry heading's title must follow its row's name cell
-// when entries link by ID.
-enum class TitleCheck {
-  Exact,   // same text after normalisation (case, spaces, emphasis)
-  Prefix,  // the heading's title starts the row's text, at a word boundary
-  Words,   // every word of the heading's title is in the row's text, in order
-  Off,     // any title
-};
-
-bool title_fits(TitleCheck check, std::string_view heading_title, std::string_view row_title);
+// How closely the title must follow the row's name (Schema::title_check):
+// exact after normalisation (case, spaces, emphasis); prefix (the heading's
+// words start the row's text); words (each of its words is in the row's
+// text, in order); off.
+bool title_fits(TitleCheckMode check, std::string_view heading_title, std::string_view row_title);
 
 }  // namespace mdrisk
