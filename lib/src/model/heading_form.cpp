@@ -80,8 +80,14 @@ HeadingParts split_heading(std::string_view pattern, std::string_view heading) {
   // A space separator ("{id} {title}") ends the ID at the first space; the
   // separator is matched with the spaces around it trimmed, so "R-1 —Title"
   // still splits, and "R-1" alone (no title) still gives the ID.
-  const std::string_view core = text::trim(sep);
-  std::size_t at = core.empty() ? rest.find(' ') : rest.find(core);
+  // The separator as written first ("R-001 - Title" must not split at the
+  // ID's own hyphen), then with its spaces trimmed.
+  std::string_view core = sep;
+  std::size_t at = rest.find(sep);
+  if (at == std::string_view::npos) {
+    core = text::trim(sep);
+    at = core.empty() ? rest.find(' ') : rest.find(core);
+  }
   if (at == std::string_view::npos) {
     p.id = text::trim(rest);
     p.matched = !p.id.empty() && p.id.find(' ') == std::string_view::npos;

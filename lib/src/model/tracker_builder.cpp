@@ -470,7 +470,7 @@ class ModelBuilder {
   void table_block(cmark_node* n, std::size_t base, Block& block);
   bool is_entry_heading(const Heading& h) const;
   bool is_template(const Heading& h) const;
-  void add_field(Entry& e, const Section& sec);
+  void add_field(Entry& e, Section sec);
   void paragraph_fields(Entry& e, LineSpan span);
   void table_fields(Entry& e, cmark_node* n, std::size_t base);
   void heading_field_content(Entry& e, LineSpan span);
@@ -772,7 +772,8 @@ bool ModelBuilder::is_template(const Heading& h) const {
 
 // A field found in a paragraph, sub-heading or key/value row: a labelled
 // section, or a repeated column.
-void ModelBuilder::add_field(Entry& e, const Section& sec) {
+void ModelBuilder::add_field(Entry& e, Section sec) {
+  sec.section = sec.label.section;
   if (sec.label.column != npos) {
     ColumnField f;
     f.column = sec.label.column;
