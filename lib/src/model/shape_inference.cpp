@@ -378,6 +378,8 @@ std::optional<std::string> infer_config(const SourceFile& src) {
   std::vector<ColumnGuess> columns;
   std::map<std::string, std::size_t> column_by_header;
   std::set<std::string> keys;
+  std::vector<std::vector<std::string>> column_cells;  // every register table's cells, per column
+  std::vector<std::string> column_roles;
   for (const std::size_t ti : registers) {
     const TableLines& t = s.tables[ti];
     for (std::size_t c = 0; c < t.header.size(); ++c) {
@@ -393,15 +395,18 @@ std::optional<std::string> infer_config(const SourceFile& src) {
         keys.insert(g.key);
         g.header = t.header[c];
         g.required = ti == registers.front();
-        guess_values(g, role, cells);
         column_by_header[folded] = columns.size();
         columns.push_back(std::move(g));
+        column_cells.emplace_back();
+        column_roles.push_back(role);
         it = column_by_header.find(folded);
       }
       ColumnGuess& g = columns[it->second];
       for (const auto& cell : cells) g.non_empty = g.non_empty && !cell.empty();
+      column_cells[it->second].insert(column_cells[it->second].end(), cells.begin(), cells.end());
     }
   }
+  for (std::size_t c = 0; c < columns.size(); ++c) guess_values(columns[c], column_roles[c], column_cells[c]);
 
   // Rows, keyed by ID and by name, for linking headings to them.
   struct RowSeen {
@@ -462,11 +467,12 @@ std::optional<std::string> infer_config(const SourceFile& src) {
       }
     }
     if (!linked && has_id && (rows.empty() || key_role == "id")) {
+      // With no table every ID heading is an entry; under a table, one with
+      // no row is an orphan the linter will report, but its fields count.
       e.id = id, e.separator = sep, e.title = title;
-      linked = rows.empty();  // an orphan under a table still shows the level
-      if (!rows.empty()) {
-        level_votes[hl.level] += 0;
-      }
+      if (rows.empty()) ++level_votes[hl.level];
+      entries.push_back(std::move(e));
+      continue;
     }
     if (!linked) continue;
     ++level_votes[hl.level];
@@ -635,7 +641,9 @@ std::optional<std::string> infer_config(const SourceFile& src) {
   out += "entries-heading = " + toml_string(entries_heading) +
          (entries_heading.empty() ? "               # \"\": entries may sit under any heading\n" : "\n");
   out += "entry-level = " + std::to_string(level) + "\n";
-  if (!registers.empty() && entries.size() < rows.size()) {
+  const std::size_t linked_entries = static_cast<std::size_t>(
+      std::count_if(entries.begin(), entries.end(), [&](const EntryGuess& e) { return e.row < rows.size(); }));
+  if (!registers.empty() && linked_entries < rows.size()) {
     // Which rows have entries: if one column's values tell them apart, only
     // rows with those values need one; otherwise none do.
     std::string condition;

@@ -638,8 +638,7 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
         e.title = parts.matched && schema.heading_pattern.find("{title}") != std::string::npos ? parts.title : h.text;
         if (!parts.matched) e.title = h.text;
         const bool by_id = schema.link == LinkMode::Id || !schema.has_table;
-        e.key = text::normalize_name(by_id ? (schema.link == LinkMode::Id ? schema.heading_id(h.text)
-                                                                          : std::string(parts.id.empty() ? h.text : parts.id))
+        e.key = text::normalize_name(by_id ? (parts.matched ? parts.id : (schema.link == LinkMode::Id ? "" : h.text))
                                            : h.text);
         e.range = e.heading.range;
         t.entries.push_back(std::move(e));
