@@ -86,7 +86,7 @@ TEST_P(Shape, InferredConfigReportsExactlyTheExpectedFindings) {
   ASSERT_TRUE(toml) << "nothing inferred";
   auto cfg = parse_config(*toml, "inferred.toml");
   ASSERT_TRUE(cfg) << cfg.error().message << "\n" << *toml;
-  EXPECT_EQ(format_text({&src, lint(src, cfg->lint)}), test::read_file(dir + "/expected.txt")) << *toml;
+  EXPECT_EQ(format_concise({&src, lint(src, cfg->lint)}), test::read_file(dir + "/expected.txt")) << *toml;
 }
 
 INSTANTIATE_TEST_SUITE_P(Shapes, Shape, ::testing::ValuesIn(shape_fixtures()),
