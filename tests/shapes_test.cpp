@@ -96,6 +96,71 @@ INSTANTIATE_TEST_SUITE_P(Shapes, Shape, ::testing::ValuesIn(shape_fixtures()),
                            return n;
                          });
 
+// The clean shapes are clean because mdrisk reads them, not because it
+// skips them: plant one inconsistency in each syntax and it is found.
+TEST(ShapeDrift, EverySyntaxIsReadAndChecked) {
+  struct Plant {
+    const char* fixture;
+    const char* from;
+    const char* to;
+    const char* code;
+  };
+  const Plant plants[] = {
+      // a sub-heading field against its row
+      {"S05-subheading-fields", "### Status\n\nMitigated", "### Status\n\nOpen", "[MR310]"},
+      // a template is ignored by pattern, but a real entry without a row is not
+      {"S05-subheading-fields", "## SEC-005", "## SEC-006", "[MR202]"},
+      // labelled paragraph fields: values, required fields
+      {"S06-paragraph-fields-no-table", "**Likelihood:** High  ", "**Likelihood:** Severe  ", "[MR105]"},
+      {"S06-paragraph-fields-no-table", "**Owner:** Hardware  \n", "", "[MR301]"},
+      // bullet fields in a table-less register
+      {"S07-bullet-fields-no-table", "- **Status:** Mitigated", "- **Status:** Done", "[MR105]"},
+      // key/value tables
+      {"S08-key-value-tables", "| Impact | Medium |", "| Impact | Huge |", "[MR105]"},
+      {"S08-key-value-tables", "| Mitigation | Focus tests", "| Remedy | Focus tests", "[MR301]"},
+      // the second label on a line, compared with the row
+      {"S02-failure-modes-by-id", "- **Likelihood:** LOW. **Severity:** HIGH.", "- **Likelihood:** LOW. **Severity:** LOW.",
+       "[MR310]"},
+      // a row of the second and third tables of a grouped register
+      {"S04-tables-by-severity", "| Low | Medium | Broker UX | Open |", "| Low | Medium | Broker UX | Opened |", "[MR105]"},
+      {"S04-tables-by-severity", "| R-005 |", "| R-001 |", "[MR107]"},
+      // a qualified value still needs an allowed value before the qualifier
+      {"S09-front-matter-qualified-values", "HIGH (shared albums)", "SEVERE (shared albums)", "[MR105]"},
+      // rows that need an entry by the configured condition
+      {"S10-german-register", "| R-03 | Standortmieten steigen nach der Ausschreibung | mittel | mittel |",
+       "| R-03 | Standortmieten steigen nach der Ausschreibung | mittel | hoch |", "[MR201]"},
+      // tables with different headers are one register: IDs unique across them
+      {"S14-closed-and-accepted", "| R-002 | Query engine", "| R-003 | Query engine", "[MR107]"},
+      // tight delimiter rows are this register's style; a spaced one is not
+      {"S13-tight-delimiters-letters", "|---|---|---|---|---|---|---|", "| --- | --- | --- | --- | --- | --- | --- |",
+       "[MR401]"},
+  };
+  for (const Plant& p : plants) {
+    std::string input = test::read_file(dir_of(p.fixture) + "/input.md");
+    const std::size_t at = input.find(p.from);
+    ASSERT_NE(at, std::string::npos) << p.fixture << ": " << p.from;
+    input.replace(at, std::string_view(p.from).size(), p.to);
+    const SourceFile src = test::source(input, "input.md");
+    const std::string out = format_concise({&src, lint(src, hand_config(p.fixture))});
+    EXPECT_NE(out.find(p.code), std::string::npos) << p.fixture << ": " << p.from << " -> " << p.to << "\n" << out;
+  }
+}
+
+TEST(ShapeDrift, FrontMatterIsLeftAloneAndATitleAfterOtherHeadingsCounts) {
+  // A YAML comment is not a heading, the `---` lines are not a rule and a
+  // setext heading, and a title after a table of contents is the title.
+  const std::string doc =
+      "---\n# generated: weekly\nowner: ops\n---\n\n## Contents\n\n- [Risks](#summary-table)\n\n# Ops Risks\n\n"
+      "## Summary Table\n\n| Risk | Impact | Likelihood | Mitigation | Owner | Status |\n"
+      "| ---- | ------ | ---------- | ---------- | ----- | ------ |\n| A    | High   | Low        | m          | me    | Open   |\n\n"
+      "## Detailed Entries\n\n### A\n\n- **Context**: c\n- **Mitigation**: m\n- **Monitoring**: w\n";
+  const SourceFile src = test::source(doc, "input.md");
+  EXPECT_EQ(format_concise({&src, lint(src, LintOptions{})}), "");
+  auto fixed = fix_source(src, LintOptions{}, FixOptions{});
+  ASSERT_TRUE(fixed) << fixed.error().message;
+  EXPECT_EQ(fixed->output, doc);
+}
+
 TEST(InitFrom, WritesAConfigThatLoadsAndRefusesAFileWithNoRegister) {
   const std::string dir = test::temp_dir();
   test::write_file(dir + "/register.md", test::read_file(dir_of("S13-tight-delimiters-letters") + "/input.md"));
