@@ -35,6 +35,14 @@
 //  P11 a document the input guard refuses (lint throws InputRefused) gets
 //      the same one-line InvalidInput error, naming a line of the document,
 //      from fix_source.
+//  P12 P2 to P7 hold as well under configurations of other register shapes
+//      (shape_configs below), whose parse paths the built-in schema never
+//      takes: front matter, several tables found by their header, entries
+//      at levels 2 and 4 linked by ID, fields as labelled paragraphs,
+//      sub-headings and key/value tables, several labels on a line, column
+//      fields with a source of truth, qualified values and ranges, and the
+//      style options (tight or header-wide delimiters, no blank line after
+//      an entry heading, bare-label colons).
 //  P10 the content signature parse_tracker builds along with the model
 //      (each entry signed as soon as its part is parsed), whole and cut at
 //      every allowed point, keeping the tree or dropping each part's,
@@ -51,6 +59,7 @@
 #include "fix/content_signature.hpp"
 #include "markdown/document_parts.hpp"
 #include "markdown/markdown.hpp"
+#include "mdrisk/config.hpp"
 #include "mdrisk/fix.hpp"
 #include "mdrisk/linter.hpp"
 #include "mdrisk/output.hpp"
@@ -101,7 +110,7 @@ inline void check_outside_blocks(const SourceFile& src, const Tracker& t, const 
     const std::string_view raw = std::string_view(src.bytes()).substr(begin, end - begin);
     // MR501 deliberately deletes `<!-- mdrisk-disable... -->` comments that
     // suppress nothing: a block holding one is exempt.
-    if (raw.find("<!-- mdrisk-") != std::string_view::npos) continue;
+    if (b.directive || raw.find("<!-- mdrisk-") != std::string_view::npos) continue;
     const std::size_t at = out.find(raw, from);
     if (at == std::string::npos) {
       fail("P7", "block at lines " + std::to_string(b.first_line) + "-" + std::to_string(b.last_line) +
@@ -111,8 +120,7 @@ inline void check_outside_blocks(const SourceFile& src, const Tracker& t, const 
   }
 }
 
-inline void check_fix(const SourceFile& src, bool unsafe) {
-  const LintOptions lint_options;
+inline void check_fix(const SourceFile& src, bool unsafe, const LintOptions& lint_options = LintOptions{}) {
   FixOptions options;
   options.unsafe = unsafe;
   auto fixed = fix_source(src, lint_options, options);
@@ -259,6 +267,43 @@ inline void check_signature_while_building(const SourceFile& src) {
   }
 }
 
+// P12: configurations of other register shapes (README "Register shapes").
+inline const std::vector<LintOptions>& shape_configs() {
+  static const std::vector<LintOptions> configs = [] {
+    const char* tomls[] = {
+        // several tables anywhere, ID-linked `####` entries, field-source table, style options
+        "[tracker]\ntable-heading = \"\"\nentries-heading = \"\"\nentry-level = 4\nlink = \"id\"\nid-column = \"id\"\n"
+        "heading-pattern = \"{id} - {title}\"\ntitle-check = \"words\"\nlabel-colon = \"outside-always\"\n"
+        "table-style = \"compact\"\ndelimiter-row = \"header-width\"\nfield-source = \"table\"\n"
+        "blank-line-after-heading = \"none\"\nentries-required = [{ column = \"impact\", values = [\"High\"] }]\n"
+        "[[columns]]\nkey = \"id\"\nheader = \"ID\"\n[[columns]]\nkey = \"risk\"\nheader = \"Risk\"\n"
+        "[[columns]]\nkey = \"impact\"\nheader = \"Impact\"\nvalues = [\"High\", \"Medium\", \"Low\"]\nqualifiers = true\nranges = true\n"
+        "[[columns]]\nkey = \"status\"\nheader = \"Status\"\nvalues = [\"Open\", \"Closed\"]\nvalue-case = \"any\"\n",
+        // `##` entries with sub-heading fields, a template pattern, field-source entry
+        "[tracker]\ntable-heading = \"\"\nentries-heading = \"\"\nentry-level = 2\nlink = \"id\"\nid-column = \"id\"\n"
+        "heading-pattern = \"{id}\"\nfield-syntax = \"headings\"\ntemplate-pattern = \"^R-X+$\"\nfield-source = \"entry\"\n"
+        "table-style = \"compact\"\ndelimiter-row = \"tight\"\n"
+        "[[columns]]\nkey = \"id\"\nheader = \"ID\"\n[[columns]]\nkey = \"risk\"\nheader = \"Risk\"\n"
+        "[[columns]]\nkey = \"status\"\nheader = \"Status\"\nvalues = [\"Open\", \"Closed\"]\n",
+        // no table: `##` entries whose fields are labelled paragraphs
+        "[tracker]\nregister = \"entries\"\nentries-heading = \"\"\nentry-level = 2\nheading-pattern = \"{id}: {title}\"\n"
+        "field-syntax = \"paragraphs\"\nlabel-colon = \"inside\"\n"
+        "[[columns]]\nkey = \"impact\"\nheader = \"Impact\"\nvalues = [\"High\", \"Low\"]\nqualifiers = true\n",
+        // no table: `###` entries holding a key/value table
+        "[tracker]\nregister = \"entries\"\nentries-heading = \"\"\nheading-pattern = \"{id} {title}\"\n"
+        "field-syntax = \"table\"\n[[columns]]\nkey = \"status\"\nheader = \"Status\"\nvalues = [\"Open\"]\n",
+    };
+    std::vector<LintOptions> out;
+    for (const char* toml : tomls) {
+      auto cfg = parse_config(toml, "shape.toml");
+      if (!cfg) throw Broken{"P12: a shape configuration does not load: " + cfg.error().message};
+      out.push_back(cfg->lint);
+    }
+    return out;
+  }();
+  return configs;
+}
+
 // Runs every property on `bytes`; returns "" or "Pn: what broke".
 // P11: a document the input guard refuses is refused the same way by
 // --fix (InvalidInput, the same one-line message naming a line of the
@@ -302,6 +347,15 @@ inline std::string check_pipeline(std::string_view bytes) {
     }
     check_fix(*src, false);
     check_fix(*src, true);
+    for (const LintOptions& shape : shape_configs()) {
+      try {
+        check_ranges(*src, lint(*src, shape));
+        check_fix(*src, false, shape);
+        check_fix(*src, true, shape);
+      } catch (const Broken& b) {
+        throw Broken{"P12 (" + b.message + ") under a register-shape configuration"};
+      }
+    }
   } catch (const Broken& b) {
     return b.message;
   }

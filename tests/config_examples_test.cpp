@@ -27,7 +27,7 @@ TEST(ConfigExamples, EveryExampleLintsCleanAndIsCanonical) {
     ASSERT_TRUE(fixed) << fixed.error().message;
     EXPECT_EQ(fixed->output, text) << dir.path();
   }
-  EXPECT_EQ(examples, 3);
+  EXPECT_EQ(examples, 14);
 }
 
 TEST(ConfigExamples, CliFindsTheNearestConfig) {
@@ -50,7 +50,7 @@ TEST(ConfigExamples, ConfigErrorIsOneLineWithPathAndExitTwo) {
   test::write_file(dir + "/t.md", "# T\n");
   auto r = test::run_mdrisk({"t.md"}, "", dir);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "mdrisk: " + dir + "/.mdrisk.toml: line 2: 'table-style' must be one of \"aligned\", \"compact\", not \"wide\"\n");
+  EXPECT_EQ(r.err, "mdrisk: " + dir + "/.mdrisk.toml: line 2: 'table-style' must be one of \"aligned\", \"compact\", \"as-written\", not \"wide\"\n");
   EXPECT_EQ(r.out, "");
 }
 

@@ -15,7 +15,8 @@ int list_rules(bool markdown);
 int explain_rule(const std::string& code_or_name);
 // `mdrisk [OPTIONS] FILE...`
 int run_lint(const Options& opt, ConfigResolver& configs);
-// `mdrisk init [--force]`: write the default .mdrisk.toml here
-int init_config(bool force);
+// `mdrisk init [--force] [--from FILE]`: write .mdrisk.toml here, the
+// defaults or (with `from`) a description of FILE's register
+int init_config(bool force, const std::string& from);
 
 }  // namespace mdrisk::cli

@@ -74,6 +74,10 @@ int main(int argc, char** argv) {
   bool init_force = false;
   auto* init_cmd = app.add_subcommand("init", "Write the default configuration to ./.mdrisk.toml");
   init_cmd->add_flag("--force", init_force, "Overwrite an existing .mdrisk.toml");
+  std::string init_from;
+  init_cmd->add_option("--from", init_from,
+                       "Describe this register's shape (table, columns, values, entries, fields, style) instead of "
+                       "writing the defaults");
   int debounce_ms = 50;
   bool stdio = true;
   auto* server_cmd = app.add_subcommand("server", "Run the language server (LSP 3.17 over standard input/output)");
@@ -100,7 +104,7 @@ int main(int argc, char** argv) {
 
   if (rules_cmd->parsed()) return list_rules(rules_format == "markdown");
   if (rule_cmd->parsed()) return explain_rule(rule_code);
-  if (init_cmd->parsed()) return init_config(init_force);
+  if (init_cmd->parsed()) return init_config(init_force, init_from);
   if (server_cmd->parsed()) {
     mdrisk::server::ServerOptions server_options;
     server_options.config = {opt.config_path, opt.no_config, opt.select, opt.ignore};

@@ -19,6 +19,12 @@ struct ColumnSpec {
   std::vector<std::string> allowed;  // canonical values; empty = free text
   // Alternative spellings --fix rewrites to a canonical value ("Med" -> "Medium").
   std::vector<std::pair<std::string, std::string>> value_aliases;
+  // The value grammar (model/cell_value.hpp): an allowed value may be
+  // followed by a qualifier ("HIGH (write path only)"), sit in a code span
+  // or after a struck-out old value; two values may form a range ("LOW–MEDIUM").
+  bool qualifiers = false;
+  bool ranges = false;
+  bool any_case = false;             // a value in another case is fine as written (no MR106)
 };
 
 struct SectionSpec {
@@ -27,7 +33,38 @@ struct SectionSpec {
   Requirement requirement = Requirement::Required;
 };
 
-enum class TableStyle { Aligned, Compact };
+enum class TableStyle { Aligned, Compact, AsWritten };
+
+// How MR401 writes a table's delimiter row.
+enum class DelimiterRow {
+  Auto,         // as the table style implies: dashes to the column width (aligned), `| --- |` (compact)
+  Spaced,       // `| --- |`
+  Tight,        // `|---|`
+  HeaderWidth,  // `|----|------|`: as many dashes as each header cell is wide
+  AsWritten,    // the delimiter row is the author's
+};
+
+// How entry fields are written.
+enum class FieldSyntax {
+  Bullets,     // `- **Label:** value` items of the entry's first bullet list
+  Paragraphs,  // `**Label:** value` lines of paragraphs, joined by hard breaks
+  Headings,    // a heading one level below the entry; its content is the value
+  Table,       // a two-column key/value table
+};
+
+enum class BlankAfterHeading { Required, None, Either };
+
+// How closely an ID-linked entry's heading title follows its row's name.
+enum class TitleCheckMode { Exact, Prefix, Words, Off };
+
+// "Rows whose <column> is one of <values> need an entry."
+struct EntryCondition {
+  std::size_t column = 0;
+  std::vector<std::string> values;
+};
+
+// Which side an entry field that repeats a column follows (MR310's fix).
+enum class FieldSource { None, Table, Entry };
 
 // How a detailed entry finds its table row.
 enum class LinkMode {
@@ -62,6 +99,17 @@ struct Schema {
   // heading (rename the table cell).
   NameSource name_source = NameSource::Table;
   bool label_colon_inside = false;   // canonical label `**Label:**` instead of `**Label**:`
+  bool bare_label_colon = false;     // with the colon outside, `**Label**:` also with nothing after it
+  // Register shapes beyond the built-in one (README "Register shapes").
+  bool has_table = true;             // false: `register = "entries"`, entries carry every column
+  int entry_level = 3;               // heading level of an entry (2, 3 or 4)
+  TitleCheckMode title_check = TitleCheckMode::Exact;
+  std::string template_pattern;      // regex; matching entry headings are templates, ignored
+  std::vector<EntryCondition> entry_conditions;  // with entries_required: only rows matching one
+  FieldSyntax field_syntax = FieldSyntax::Bullets;
+  FieldSource field_source = FieldSource::None;
+  BlankAfterHeading blank_after_entry_heading = BlankAfterHeading::Required;
+  DelimiterRow delimiter_row = DelimiterRow::Auto;
   std::vector<Policy> policies;
 
   // The built-in schema: the seed tracker's.

@@ -54,6 +54,8 @@ struct Table {
   std::vector<std::size_t> column_of_cell;
   // For each schema column, the header cell index holding it (npos: missing).
   std::vector<std::size_t> cell_of_column;
+  // The heading right above the table (a group such as `### 🔴 High`), if any.
+  std::optional<Heading> group;
 
   const Cell* cell(const Row& row, std::size_t schema_column) const;
 };
@@ -64,6 +66,7 @@ struct Label {
   std::string_view text;
   std::size_t section = npos;  // schema section index; npos = unknown label
   bool alias = false;
+  std::size_t column = npos;   // the schema column it repeats (**Status**, **Owner**), or npos
 };
 
 struct ListItem {
@@ -86,8 +89,25 @@ struct ListItem {
 
 struct Section {
   std::size_t section = npos;   // schema index, npos for an unknown label
-  std::size_t item = 0;         // index into Entry::items of the label bullet
+  // Bullet fields: index into Entry::items of the label bullet. npos for a
+  // field written another way (a paragraph label, a sub-heading, a key/value
+  // row), whose label and content are below.
+  std::size_t item = 0;
   std::vector<std::size_t> flattened;  // sibling items that belong under it
+  Label label;                  // where the label is written (for every syntax)
+  bool has_content = false;     // any text or block besides the label
+  std::string_view text;        // the first line of its value, trimmed
+  ByteRange text_range;
+};
+
+// An entry field that repeats a table column (Status, Owner, Likelihood),
+// in whatever syntax the register writes fields. MR310 compares it with the
+// row; with no table, these are the register's cells.
+struct ColumnField {
+  std::size_t column = npos;  // schema column
+  Label label;
+  std::string_view value;     // up to the next label on the line, trimmed
+  ByteRange value_range;
 };
 
 struct Entry {
@@ -98,7 +118,9 @@ struct Entry {
   bool list_is_tight = true;
   ByteRange list_range;
   std::vector<Section> sections;
-  std::size_t row = npos;     // matched table row (index into Table::rows)
+  std::vector<ColumnField> column_fields;
+  std::string_view id, title;  // the heading split by `heading-pattern` (title empty for `{id}`)
+  std::size_t row = npos;     // matched row (index into the register's rows, see Tracker::row)
 };
 
 // A top-level block, for rules about spacing between blocks.
@@ -114,8 +136,14 @@ struct Tracker {
   const SourceFile* source = nullptr;
   const Schema* schema = nullptr;
   std::optional<Heading> title;
+  // YAML front matter (lines 1..N between `---` lines), left alone.
+  std::size_t front_matter_lines = 0;
   std::optional<Heading> table_heading;
-  std::optional<Table> table;
+  std::optional<Table> table;            // the first register table
+  std::vector<Table> more_tables;        // further tables of the same register (one per group...)
+  // A table whose header maps most required columns but not the column rows
+  // are keyed by: it cannot be read as part of the register (MR110).
+  std::vector<ByteRange> unreadable_tables;
   std::optional<Heading> entries_heading;
   std::vector<Entry> entries;
   std::vector<Block> blocks;
@@ -124,6 +152,16 @@ struct Tracker {
 
   // The entry matched to table row `row`, or nullptr.
   const Entry* entry_for_row(std::size_t row) const;
+
+  // The register's rows across its tables, in document order: row r of the
+  // register is row r of `table`, then of each of `more_tables` in turn.
+  std::size_t row_count() const;
+  const Row& row(std::size_t r) const;
+  const Table& table_of_row(std::size_t r) const;
+  // The cell of register row `r` for schema column `column`, or nullptr.
+  const Cell* cell(std::size_t r, std::size_t column) const;
+  // Every register table, first to last.
+  std::vector<const Table*> tables() const;
 };
 
 // Parses `source` with cmark-gfm and builds the model. Never fails: a

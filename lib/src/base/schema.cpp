@@ -8,6 +8,8 @@ Schema Schema::defaults() {
   Schema s;
   const std::vector<std::string> levels = {"High", "Medium", "Low"};
   s.columns = {
+      // Optional: most real registers number their risks.
+      {"id", "ID", {}, false, true, {}, {}},
       {"risk", "Risk", {}, true, true, {}, {}},
       {"impact", "Impact", {}, true, true, levels, {}},
       {"likelihood", "Likelihood", {}, true, true, levels, {}},
@@ -16,7 +18,7 @@ Schema Schema::defaults() {
       {"status", "Status", {}, true, true,
        {"Open", "Planned", "In Progress", "Mitigated", "Accepted", "Closed"}, {}},
   };
-  s.name_column = 0;
+  s.name_column = 1;
   s.sections = {
       {"Context", {}, Requirement::Required},
       {"Mitigation", {"Mitigation Actions", "Mitigations", "Actions"}, Requirement::Required},

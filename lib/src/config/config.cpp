@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
@@ -94,7 +95,8 @@ std::string rule_prefix(const toml::node& n, const std::string& selector) {
 }
 
 ColumnSpec parse_column(const toml::table& t) {
-  check_keys(t, "[[columns]]", {"key", "header", "aliases", "required", "non-empty", "values", "value-aliases"});
+  check_keys(t, "[[columns]]", {"key", "header", "aliases", "required", "non-empty", "values", "value-aliases",
+                                "qualifiers", "ranges", "value-case"});
   ColumnSpec c;
   if (!t.contains("key")) fail(t, "every [[columns]] needs a 'key'");
   c.key = get_string(*t.get("key"), "key");
@@ -112,6 +114,9 @@ ColumnSpec parse_column(const toml::table& t) {
       c.value_aliases.emplace_back(std::string(alias.str()), target);
     }
   }
+  if (auto* n = t.get("qualifiers")) c.qualifiers = get_bool(*n, "qualifiers");
+  if (auto* n = t.get("ranges")) c.ranges = get_bool(*n, "ranges");
+  if (auto* n = t.get("value-case")) c.any_case = one_of(*n, "value-case", {"canonical", "any"}) == "any";
   return c;
 }
 
@@ -153,7 +158,8 @@ Config build(const toml::table& root, const std::string& path) {
   }
   if (auto* n = root.get("sections")) {
     const toml::array* a = n->as_array();
-    if (!a || !a->is_array_of_tables()) fail(*n, "'sections' must be an array of tables ([[sections]])");
+    // `sections = []`: entries have no labelled sections of their own.
+    if (!a || (!a->empty() && !a->is_array_of_tables())) fail(*n, "'sections' must be an array of tables ([[sections]])");
     s.sections.clear();
     for (const toml::node& item : *a) s.sections.push_back(parse_section(*item.as_table()));
   }
@@ -161,13 +167,68 @@ Config build(const toml::table& root, const std::string& path) {
   if (auto* n = root.get("tracker")) {
     const toml::table& t = get_table(*n, "tracker");
     check_keys(t, "[tracker]", {"table-heading", "entries-heading", "entries-required", "table-style", "placeholders",
-                                "name-column", "link", "id-column", "heading-pattern", "name-source", "label-colon"});
+                                "name-column", "link", "id-column", "heading-pattern", "name-source", "label-colon",
+                                "register", "entry-level", "title-check", "template-pattern", "field-syntax",
+                                "field-source", "blank-line-after-heading", "delimiter-row"});
     if (auto* v = t.get("table-heading")) s.table_heading = get_string(*v, "table-heading");
     if (auto* v = t.get("entries-heading")) s.entries_heading = get_string(*v, "entries-heading");
-    if (auto* v = t.get("entries-required")) s.entries_required = get_bool(*v, "entries-required");
+    if (auto* v = t.get("entries-required")) {
+      // true / false, or the conditions under which a row needs an entry;
+      // read once the columns are known (below).
+      if (!v->is_array()) s.entries_required = get_bool(*v, "entries-required");
+    }
     if (auto* v = t.get("table-style")) {
-      s.table_style = one_of(*v, "table-style", {"aligned", "compact"}) == "compact" ? TableStyle::Compact
-                                                                                      : TableStyle::Aligned;
+      const std::string style = one_of(*v, "table-style", {"aligned", "compact", "as-written"});
+      s.table_style = style == "compact"      ? TableStyle::Compact
+                      : style == "as-written" ? TableStyle::AsWritten
+                                              : TableStyle::Aligned;
+    }
+    if (auto* v = t.get("register")) s.has_table = one_of(*v, "register", {"table", "entries"}) == "table";
+    if (auto* v = t.get("entry-level")) {
+      if (!v->is_integer() || *v->value<int64_t>() < 2 || *v->value<int64_t>() > 4) {
+        fail(*v, "'entry-level' must be 2, 3 or 4");
+      }
+      s.entry_level = static_cast<int>(*v->value<int64_t>());
+    }
+    if (auto* v = t.get("title-check")) {
+      const std::string c = one_of(*v, "title-check", {"exact", "prefix", "words", "off"});
+      s.title_check = c == "prefix"  ? TitleCheckMode::Prefix
+                      : c == "words" ? TitleCheckMode::Words
+                      : c == "off"   ? TitleCheckMode::Off
+                                     : TitleCheckMode::Exact;
+    }
+    if (auto* v = t.get("template-pattern")) {
+      s.template_pattern = get_string(*v, "template-pattern");
+      try {
+        std::regex check(s.template_pattern);
+      } catch (const std::regex_error&) {
+        fail(*v, "'template-pattern' is not a valid regular expression");
+      }
+    }
+    if (auto* v = t.get("field-syntax")) {
+      const std::string f = one_of(*v, "field-syntax", {"bullets", "paragraphs", "headings", "table"});
+      s.field_syntax = f == "paragraphs" ? FieldSyntax::Paragraphs
+                       : f == "headings" ? FieldSyntax::Headings
+                       : f == "table"    ? FieldSyntax::Table
+                                         : FieldSyntax::Bullets;
+    }
+    if (auto* v = t.get("field-source")) {
+      const std::string f = one_of(*v, "field-source", {"none", "table", "entry"});
+      s.field_source = f == "table" ? FieldSource::Table : f == "entry" ? FieldSource::Entry : FieldSource::None;
+    }
+    if (auto* v = t.get("blank-line-after-heading")) {
+      const std::string b = one_of(*v, "blank-line-after-heading", {"required", "none", "either"});
+      s.blank_after_entry_heading = b == "none"     ? BlankAfterHeading::None
+                                    : b == "either" ? BlankAfterHeading::Either
+                                                    : BlankAfterHeading::Required;
+    }
+    if (auto* v = t.get("delimiter-row")) {
+      const std::string d = one_of(*v, "delimiter-row", {"auto", "spaced", "tight", "header-width", "as-written"});
+      s.delimiter_row = d == "spaced"         ? DelimiterRow::Spaced
+                        : d == "tight"        ? DelimiterRow::Tight
+                        : d == "header-width" ? DelimiterRow::HeaderWidth
+                        : d == "as-written"   ? DelimiterRow::AsWritten
+                                              : DelimiterRow::Auto;
     }
     if (auto* v = t.get("placeholders")) s.placeholders = get_strings(*v, "placeholders");
     if (auto* v = t.get("name-column")) name_column = get_string(*v, "name-column");
@@ -180,8 +241,30 @@ Config build(const toml::table& root, const std::string& path) {
       }
     }
     if (auto* v = t.get("name-source")) s.name_source = one_of(*v, "name-source", {"table", "heading"}) == "heading" ? NameSource::Heading : NameSource::Table;
-    if (auto* v = t.get("label-colon")) s.label_colon_inside = one_of(*v, "label-colon", {"outside", "inside"}) == "inside";
-    s.name_column = column_by_key(s, t.contains("name-column") ? *t.get("name-column") : t, name_column);
+    if (auto* v = t.get("label-colon")) {
+      const std::string c = one_of(*v, "label-colon", {"outside", "inside", "outside-always"});
+      s.label_colon_inside = c == "inside";
+      s.bare_label_colon = c == "outside-always";
+    }
+    // A register with no table names its risks in the entry headings.
+    if (s.has_table || t.contains("name-column") || s.column_index(name_column) != npos) {
+      s.name_column = column_by_key(s, t.contains("name-column") ? *t.get("name-column") : t, name_column);
+    } else {
+      s.name_column = npos;
+    }
+    if (auto* v = t.get("entries-required"); v && v->is_array()) {
+      for (const toml::node& item : *v->as_array()) {
+        const toml::table* c = item.as_table();
+        if (!c) fail(item, "'entries-required' must be true, false or a list of { column, values } tables");
+        check_keys(*c, "an entries-required condition", {"column", "values"});
+        if (!c->contains("column") || !c->contains("values")) fail(item, "a condition needs 'column' and 'values'");
+        EntryCondition cond;
+        cond.column = column_by_key(s, *c->get("column"), get_string(*c->get("column"), "column"));
+        cond.values = get_strings(*c->get("values"), "values");
+        s.entry_conditions.push_back(std::move(cond));
+      }
+      s.entries_required = !s.entry_conditions.empty();
+    }
     if (s.link == LinkMode::Id) {
       if (id_column.empty()) fail(t, "link = \"id\" needs 'id-column'");
       s.id_column = column_by_key(s, *t.get("id-column"), id_column);

@@ -167,6 +167,12 @@ class Builder {
                                          : it.label->text;
         role_id = role_index(role);
       }
+      // With `field-source = "table"` MR310 rewrites the value of a field
+      // repeating a column to the row's: the field's line is its to change.
+      if (it.label && it.label->section == npos && it.label->column != npos &&
+          t_.schema->field_source == FieldSource::Table) {
+        continue;
+      }
       item(nodes.items[i], it.label.has_value(), role, role_id, 0);
     }
     // Sections may be reordered and flattened items re-nested: compare the
@@ -194,19 +200,32 @@ class Builder {
     sig_.outside.push_back(block("", node));
   }
 
+  // Every register table's cells, rows numbered across the tables.
   void cells() {
-    const Table& table = *t_.table;
     std::string& out = sig_.bytes;
-    sig_.cells.reserve(table.rows.size() * table.header.cells.size());
-    const bool names_are_keys = t_.schema->link == LinkMode::Name && t_.row_keys.size() == table.rows.size();
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const std::size_t rows = t_.row_count();
+    sig_.cells.reserve(rows * t_.table->header.cells.size());
+    const bool names_are_keys = t_.schema->link == LinkMode::Name && t_.row_keys.size() == rows;
+    // With `field-source = "entry"` MR310 rewrites a cell to its entry's
+    // field: those columns' cells are its to change.
+    std::vector<bool> follows_entry(t_.schema->columns.size(), false);
+    if (t_.schema->field_source == FieldSource::Entry) {
+      for (const Entry& e : t_.entries) {
+        for (const ColumnField& f : e.column_fields) follows_entry[f.column] = true;
+      }
+    }
+    for (std::size_t r = 0; r < rows; ++r) {
+      const Table& table = t_.table_of_row(r);
+      const Row& row = t_.row(r);
       const std::string prefix = std::to_string(r) + "|";
       const std::size_t row_begin = sig_.cells.size();
       for (std::size_t i = 0; i < table.header.cells.size(); ++i) {
         const std::size_t col = table.column_of_cell[i];
         const ColumnSpec* spec = col != npos ? &t_.schema->columns[col] : nullptr;
         const std::string_view name = spec ? std::string_view(spec->key) : table.header.cells[i].text;
-        const std::string_view raw = i < table.rows[r].cells.size() ? table.rows[r].cells[i].text : std::string_view();
+        const std::string_view raw = col != npos && follows_entry[col] ? std::string_view()
+                                     : i < row.cells.size() ? row.cells[i].text
+                                                            : std::string_view();
         const std::size_t begin = out.size();
         out.append(prefix).append(name).append(1, '|');
         if (col == t_.schema->name_column) {

@@ -1,6 +1,7 @@
 #include "model/canonical.hpp"
 
 #include "base/text.hpp"
+#include "model/cell_value.hpp"
 
 namespace mdrisk {
 
@@ -41,7 +42,7 @@ std::string escape_pipes(std::string_view s) {
 
 bool is_label_markup(const Schema& s, std::string_view label, bool text_follows, std::string_view written) {
   // label_markup(s, label, text_follows) == written, without building it.
-  const std::string_view close = s.label_colon_inside ? ":**" : (text_follows ? "**:" : "**");
+  const std::string_view close = s.label_colon_inside ? ":**" : (text_follows || s.bare_label_colon ? "**:" : "**");
   return written.size() == 2 + label.size() + close.size() && written.substr(0, 2) == "**" &&
          written.substr(2, label.size()) == label && written.substr(2 + label.size()) == close;
 }
@@ -49,13 +50,25 @@ bool is_label_markup(const Schema& s, std::string_view label, bool text_follows,
 std::string label_markup(const Schema& s, std::string_view label, bool text_follows) {
   // Colon-inside registers write the colon on every label, text or not.
   if (s.label_colon_inside) return "**" + std::string(label) + ":**";
-  return "**" + std::string(label) + "**" + (text_follows ? ":" : "");
+  return "**" + std::string(label) + "**" + (text_follows || s.bare_label_colon ? ":" : "");
 }
 
 std::string canonical_cell_text(const ColumnSpec* column, std::string_view text) {
   if (!column || column->allowed.empty()) return std::string(text);
   ValueMatch m = match_value(*column, text);
-  return std::string(m.canonical.empty() ? text : m.canonical);
+  if (!m.canonical.empty()) return std::string(column->any_case && !m.exact && text::iequals(m.canonical, text) ? text : m.canonical);
+  if (!column->qualifiers && !column->ranges) return std::string(text);
+  // A qualified value or a range: respell the value words, keep the rest
+  // (MR106's fix does exactly this).
+  const ValueSpan v = locate_value(*column, text);
+  if (!v.found || v.code_span || column->any_case) return std::string(text);
+  std::string out(text);
+  for (const auto& [b, e] : {std::pair{v.second_begin, v.second_end}, std::pair{v.begin, v.end}}) {
+    if (e <= b) continue;
+    const ValueMatch part = match_value(*column, text.substr(b, e - b));
+    if (!part.canonical.empty()) out.replace(b, e - b, part.canonical);
+  }
+  return out;
 }
 
 }  // namespace mdrisk

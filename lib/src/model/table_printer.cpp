@@ -28,6 +28,14 @@ std::string delimiter_cell(std::size_t width, Alignment a) {
   return std::string(width, '-');
 }
 
+// The delimiter row as written: the line its cells' text points into.
+std::string_view written_delimiter(const Table& table) {
+  const Row& d = table.delimiter;
+  if (d.cells.empty() || d.cells.front().text.empty() || d.range.empty()) return {};
+  const Cell& first = d.cells.front();
+  return std::string_view(first.text.data() - (first.text_range.begin - d.range.begin), d.range.size());
+}
+
 }  // namespace
 
 std::string print_table(const Table& table, const Schema& schema, std::string_view eol, bool canonical_values) {
@@ -110,7 +118,35 @@ std::string print_table(const Table& table, const Schema& schema, std::string_vi
   print_line(0);
   out += eol;
   out += "|";
-  for (std::size_t k = 0; k < ncols; ++k) out += " " + delimiter_cell(width[k], align[k]) + " |";
+  switch (schema.delimiter_row) {
+    case DelimiterRow::Auto:
+      for (std::size_t k = 0; k < ncols; ++k) out += " " + delimiter_cell(compact ? 3 : width[k], align[k]) + " |";
+      break;
+    case DelimiterRow::Spaced:
+      for (std::size_t k = 0; k < ncols; ++k) out += " " + delimiter_cell(align[k] == Alignment::Center ? 5 : 4 - (align[k] == Alignment::None), align[k]) + " |";
+      break;
+    case DelimiterRow::Tight:
+      for (std::size_t k = 0; k < ncols; ++k) out += delimiter_cell(align[k] == Alignment::Center ? 5 : 4 - (align[k] == Alignment::None), align[k]) + "|";
+      break;
+    case DelimiterRow::HeaderWidth:
+    case DelimiterRow::AsWritten: {
+      // As wide as the header cell printed above it, spaces included; the
+      // author's own row when it may be kept (same columns, same order).
+      const std::string_view written = written_delimiter(table);
+      bool same_order = true;
+      for (std::size_t k = 0; k < ncols; ++k) same_order = same_order && order[k] == k;
+      if (schema.delimiter_row == DelimiterRow::AsWritten && same_order && !written.empty()) {
+        out.resize(out.size() - 1);
+        out += written;
+        break;
+      }
+      for (std::size_t k = 0; k < ncols; ++k) {
+        const std::size_t w = (compact ? text::display_width(grid[k]) : width[k]) + 2;
+        out += delimiter_cell(std::max<std::size_t>(w, 3), align[k]) + "|";
+      }
+      break;
+    }
+  }
   for (std::size_t r = 1; r < nlines; ++r) {
     out += eol;
     print_line(r);

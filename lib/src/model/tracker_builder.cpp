@@ -4,6 +4,8 @@
 // positions are wrong under a paragraph, and extra table cells have no node.
 #include <cmark-gfm.h>
 
+#include <optional>
+#include <regex>
 #include <unordered_map>
 
 #include "base/atx_heading.hpp"
@@ -13,6 +15,8 @@
 #include "markdown/table_blanking.hpp"
 #include "model/tracker_builder.hpp"
 #include "base/text.hpp"
+#include "model/heading_form.hpp"
+#include "model/label_scan.hpp"
 
 namespace mdrisk {
 namespace {
@@ -237,6 +241,7 @@ std::optional<Label> read_label(const SourceFile& src, const Schema& schema, cma
   l.text_range = {start + 2, start + 2 + inner.size()};
   l.text = text::trim(inner);
   l.section = schema.section_for_label(l.text, &l.alias);
+  if (l.section == npos) l.column = schema.column_for_header(l.text);
   *has_inline_text = !rest.empty();
   return l;
 }
@@ -294,15 +299,79 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
   return it;
 }
 
-void build_sections(Entry& e) {
+// The sections of a bullet-field entry. An item whose label repeats a
+// column (**Status:**) is a column field, not a section, and items after it
+// belong to no section. Further labels on an item's first line
+// ("**Likelihood:** HIGH. **Severity:** MEDIUM.") are column fields too.
+void build_sections(Entry& e, const SourceFile& src, const Schema& schema) {
+  bool open = false;
   for (std::size_t i = 0; i < e.items.size(); ++i) {
     const ListItem& it = e.items[i];
-    if (it.label) {
-      e.sections.push_back(Section{it.label->section, i, {}});
-    } else if (!e.sections.empty()) {
-      e.sections.back().flattened.push_back(i);
+    if (!it.label) {
+      if (open) e.sections.back().flattened.push_back(i);
+      continue;
+    }
+    const Label& label = *it.label;
+    const std::size_t line_begin = label.range.begin;
+    const std::size_t line_end = src.line_end(src.line_of(line_begin));
+    const std::string_view line = std::string_view(src.bytes()).substr(line_begin, line_end - line_begin);
+    const std::vector<LabelHit> hits = scan_labels(line, false);
+    std::string_view value = it.text;
+    ByteRange value_range = it.text_range;
+    if (hits.size() > 1) {
+      value = line.substr(hits[0].value_begin, hits[0].value_end - hits[0].value_begin);
+      value_range = {line_begin + hits[0].value_begin, line_begin + hits[0].value_end};
+    }
+    if (label.section == npos && label.column != npos) {
+      e.column_fields.push_back(ColumnField{label.column, label, value, value_range});
+      open = false;
+    } else {
+      Section sec{label.section, i, {}};
+      sec.label = label;
+      sec.has_content = it.has_content;
+      sec.text = it.text;
+      sec.text_range = it.text_range;
+      e.sections.push_back(std::move(sec));
+      open = true;
+    }
+    for (std::size_t k = 1; k < hits.size(); ++k) {
+      const std::string_view name = line.substr(hits[k].name_begin, hits[k].name_end - hits[k].name_begin);
+      const std::size_t column = schema.column_for_header(name);
+      if (column == npos) continue;
+      ColumnField f;
+      f.column = column;
+      f.label.range = {line_begin + hits[k].begin, line_begin + hits[k].end};
+      f.label.text_range = {line_begin + hits[k].name_begin, line_begin + hits[k].name_end};
+      f.label.text = name;
+      f.label.column = column;
+      f.value = line.substr(hits[k].value_begin, hits[k].value_end - hits[k].value_begin);
+      f.value_range = {line_begin + hits[k].value_begin, line_begin + hits[k].value_end};
+      e.column_fields.push_back(f);
     }
   }
+}
+
+// YAML front matter as GitHub reads it: `---` on the first line, closed by
+// `---` or `...`; its line count, or 0.
+std::size_t front_matter_lines(const SourceFile& src) {
+  if (src.line_count() < 2 || text::trim(src.line_text(1)) != "---") return 0;
+  if (src.line_text(1) != "---" && src.line_text(1) != "--- ") return 0;
+  for (std::size_t l = 2; l <= src.line_count(); ++l) {
+    const std::string_view t = src.line_text(l);
+    if (t == "---" || t == "...") return l;
+  }
+  return 0;
+}
+
+// "[SEC-001](#sec-001)" -> "SEC-001": an ID cell linking to its entry is
+// keyed by its text.
+std::string_view link_text(std::string_view cell) {
+  const std::string_view t = text::trim(cell);
+  if (t.size() > 4 && t.front() == '[' && t.back() == ')') {
+    const std::size_t mid = t.find("](");
+    if (mid != std::string_view::npos && t.find(']') == mid) return t.substr(1, mid - 1);
+  }
+  return cell;
 }
 
 }  // namespace
@@ -317,6 +386,46 @@ const Cell* Table::cell(const Row& row, std::size_t schema_column) const {
 const Entry* Tracker::entry_for_row(std::size_t row) const {
   if (row >= entry_of_row.size() || entry_of_row[row] == npos) return nullptr;
   return &entries[entry_of_row[row]];
+}
+
+std::size_t Tracker::row_count() const {
+  if (!table) return 0;
+  std::size_t n = table->rows.size();
+  for (const Table& more : more_tables) n += more.rows.size();
+  return n;
+}
+
+const Table& Tracker::table_of_row(std::size_t r) const {
+  if (r < table->rows.size()) return *table;
+  r -= table->rows.size();
+  for (const Table& more : more_tables) {
+    if (r < more.rows.size()) return more;
+    r -= more.rows.size();
+  }
+  return *table;  // out of range: the caller's bug; never a crash
+}
+
+const Row& Tracker::row(std::size_t r) const {
+  if (r < table->rows.size()) return table->rows[r];
+  r -= table->rows.size();
+  for (const Table& more : more_tables) {
+    if (r < more.rows.size()) return more.rows[r];
+    r -= more.rows.size();
+  }
+  return table->header;
+}
+
+const Cell* Tracker::cell(std::size_t r, std::size_t column) const {
+  if (!table || r >= row_count()) return nullptr;
+  return table_of_row(r).cell(row(r), column);
+}
+
+std::vector<const Table*> Tracker::tables() const {
+  std::vector<const Table*> out;
+  if (!table) return out;
+  out.push_back(&*table);
+  for (const Table& more : more_tables) out.push_back(&more);
+  return out;
 }
 
 namespace {
@@ -339,6 +448,8 @@ class ModelBuilder {
         keep_tree_(keep_tree) {
     t_.source = &src;
     t_.schema = &schema;
+    t_.front_matter_lines = front_matter_lines(src);
+    if (!schema.template_pattern.empty()) template_.emplace(schema.template_pattern);
   }
 
   // The top-level blocks from `first` to the end of the root's children,
@@ -361,9 +472,17 @@ class ModelBuilder {
 
   // The model, and (when `tree` is given) the nodes behind it.
   Tracker finish(TrackerTree* tree);
+  int entry_level() const { return schema_.entry_level; }
 
  private:
   void block(cmark_node* n, std::size_t base);
+  void table_block(cmark_node* n, std::size_t base, Block& block);
+  bool is_entry_heading(const Heading& h) const;
+  bool is_template(const Heading& h) const;
+  void add_field(Entry& e, Section sec);
+  void paragraph_fields(Entry& e, LineSpan span);
+  void table_fields(Entry& e, cmark_node* n, std::size_t base);
+  void heading_field_content(Entry& e, LineSpan span);
   std::size_t entry_index(const Entry* e) const { return static_cast<std::size_t>(e - t_.entries.data()); }
   // The tree of the part these came from is about to go.
   void forget_nodes(std::size_t blocks_from, std::size_t entries_from) {
@@ -378,6 +497,12 @@ class ModelBuilder {
   // One per block and entry of t_ (null and empty once the part's tree went).
   TrackerTree nodes_;
   enum class Area { Preamble, Table, Entries, Other } area_ = Area::Preamble;
+  int area_level_ = 2, entries_level_ = 2;   // levels of the headings that opened them
+  std::optional<Heading> last_heading_;       // a table's group heading
+  bool in_template_ = false;                  // inside a template entry (`## SEC-XXX`)
+  std::optional<std::regex> template_;
+  bool in_field_ = false, field_is_column_ = false;  // inside a sub-heading field
+  int field_level_ = 0;
   // An index, not a pointer: entries_ grows while later parts arrive.
   std::size_t current_ = npos;
   bool current_has_list_ = false;
@@ -388,7 +513,10 @@ class ModelBuilder {
 std::shared_ptr<ParsedDocument> parse_into(ModelBuilder& builder, bool keep_tree, std::string_view body,
                                            std::unique_ptr<CmarkArena> memory, std::string_view replace = {},
                                            std::size_t replace_at = 0) {
-  const std::vector<PartStart> parts = document_parts(body, part_target_bytes());
+  // A `##` entry runs across `###` headings, where parts may begin: such a
+  // register is parsed in one part, so every entry lies within one.
+  const std::vector<PartStart> parts = builder.entry_level() < 3 ? std::vector<PartStart>{PartStart{}}
+                                                                : document_parts(body, part_target_bytes());
   return ParsedDocument::parse(
       body, std::move(memory), replace, replace_at, parts,
       [&](cmark_node* first, std::size_t base) { builder.consume(first, base); }, keep_tree);
@@ -467,46 +595,88 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
   block.first_line = span.first;
   block.last_line = span.last;
   Entry* current = current_ != npos ? &t.entries[current_] : nullptr;
+  // YAML front matter is the author's metadata: no title, no heading, no
+  // table in it, and nothing there is ever rewritten.
+  if (span.first <= t.front_matter_lines) {
+    t.blocks.push_back(block);
+    nodes_.blocks.push_back(n);
+    return;
+  }
   if (type == CMARK_NODE_HEADING) {
     block.kind = Block::Kind::Heading;
     const int level = cmark_node_get_heading_level(n);
-    if (level <= 2) current = nullptr;
-    if (level == 1 && !t.title && area_ == Area::Preamble) {
-      t.title = make_heading(src, n, base);
+    const int entry_level = schema.entry_level;
+    if (level <= entry_level) {
+      current = nullptr;
+      in_template_ = false;
+    }
+    if (in_field_ && level <= field_level_) in_field_ = false;
+    // Areas end at a heading as high as the one that opened them.
+    if (area_ == Area::Table && level <= area_level_) area_ = Area::Other;
+    if (area_ == Area::Entries && level <= entries_level_) area_ = Area::Other;
+    const Heading h = make_heading(src, n, base);
+    last_heading_ = h;
+    const std::string key = level >= 2 ? text::normalize_name(h.text) : std::string();
+    const bool register_seen = t.table || t.table_heading || !t.entries.empty();
+    if (level == 1 && !t.title && !register_seen) {
+      // The title: the first `#` before the register, even after other
+      // headings (a table of contents, say).
+      t.title = h;
       block.managed = true;
     } else if (level == 1) {
       area_ = Area::Other;
-    } else if (level == 2) {
-      const std::string key = heading_plain_key(src, n, base);
-      if (key == table_key_ && !t.table_heading) {
-        t.table_heading = make_heading(src, n, base);
-        area_ = Area::Table;
-        block.managed = true;
-      } else if (key == entries_key_ && !t.entries_heading) {
-        t.entries_heading = make_heading(src, n, base);
-        area_ = Area::Entries;
-        block.managed = true;
-      } else {
-        area_ = Area::Other;
-      }
-    } else if (level == 3 && area_ == Area::Entries) {
-      Entry e;
-      e.heading = make_heading(src, n, base);
-      e.key = text::normalize_name(schema.link == LinkMode::Id ? schema.heading_id(e.heading.text)
-                                                               : e.heading.text);
-      e.range = e.heading.range;
-      t.entries.push_back(std::move(e));
-      nodes_.entries.emplace_back();
-      current = &t.entries.back();
-      current_has_list_ = false;
+    } else if (schema.has_table && !table_key_.empty() && key == table_key_ && !t.table_heading &&
+               level < entry_level + (entry_level == 2 ? 1 : 0)) {
+      t.table_heading = h;
+      area_ = Area::Table;
+      area_level_ = level;
       block.managed = true;
-    } else if (level == 3) {
+    } else if (!entries_key_.empty() && key == entries_key_ && !t.entries_heading && level < entry_level) {
+      t.entries_heading = h;
+      area_ = Area::Entries;
+      entries_level_ = level;
+      block.managed = true;
+    } else if (level == entry_level && is_entry_heading(h)) {
+      Entry e;
+      e.heading = h;
+      if (is_template(h)) {
+        in_template_ = true;  // its body is the author's text, like any other
+      } else {
+        const HeadingParts parts = split_heading(schema.heading_pattern, h.text);
+        e.id = parts.id;
+        e.title = parts.matched && schema.heading_pattern.find("{title}") != std::string::npos ? parts.title : h.text;
+        if (!parts.matched) e.title = h.text;
+        const bool by_id = schema.link == LinkMode::Id || !schema.has_table;
+        e.key = text::normalize_name(by_id ? (parts.matched ? parts.id : (schema.link == LinkMode::Id ? "" : h.text))
+                                           : h.text);
+        e.range = e.heading.range;
+        t.entries.push_back(std::move(e));
+        nodes_.entries.emplace_back();
+        current = &t.entries.back();
+        current_has_list_ = false;
+        block.managed = true;
+      }
+    } else if (level == entry_level && area_ == Area::Entries) {
       current = nullptr;
     }
-    if (current && level > 3) {
+    if (current && level > entry_level) {
       current->range.end = src.line_end(span.last);
       nodes_.entries[entry_index(current)].other_blocks.push_back(n);
       block.in_entry = true;
+      if (schema.field_syntax == FieldSyntax::Headings && level == entry_level + 1) {
+        // A sub-heading field: the heading is the label, what follows its value.
+        Section sec;
+        sec.item = npos;
+        sec.label.range = h.text_range;
+        sec.label.text_range = h.text_range;
+        sec.label.text = h.text;
+        sec.label.section = schema.section_for_label(h.text, &sec.label.alias);
+        sec.label.column = sec.label.section == npos ? schema.column_for_header(h.text) : npos;
+        field_level_ = level;
+        add_field(*current, sec);
+        in_field_ = true;
+        field_is_column_ = sec.label.column != npos;
+      }
     }
   } else {
     if (type == CMARK_NODE_LIST) block.kind = Block::Kind::List;
@@ -514,37 +684,183 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
       const char* lit = cmark_node_get_literal(n);
       block.directive = lit && is_directive_html(lit);
     }
-    if (is_table(n) && area_ == Area::Table && !t.table) {
-      t.table = make_table(src, schema, n, base);
-      block.kind = Block::Kind::Table;
-      block.first_line = t.table->first_line;
-      block.managed = true;
-    }
+    if (is_table(n) && !current && !in_template_ && schema.has_table) table_block(n, base, block);
     if (current) {
       block.in_entry = true;
       current->range.end = src.line_end(span.last);
-      const bool first_list = type == CMARK_NODE_LIST && !current_has_list_ &&
-                              cmark_node_get_list_type(n) == CMARK_BULLET_LIST;
       EntryNodes& nodes = nodes_.entries[entry_index(current)];
-      if (!first_list) nodes.other_blocks.push_back(n);
-      if (first_list) {
-        current_has_list_ = true;
-        current->list_is_tight = cmark_node_get_list_tight(n) != 0;
-        current->list_range = lines_range(src, span);
-        current->items.reserve(child_count(n));
-        nodes.items.reserve(current->items.capacity());
-        for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
-          current->items.push_back(make_item(src, schema, item, base, 0));
-          nodes.items.push_back(item);
+      if (schema.field_syntax == FieldSyntax::Bullets) {
+        const bool first_list = type == CMARK_NODE_LIST && !current_has_list_ &&
+                                cmark_node_get_list_type(n) == CMARK_BULLET_LIST;
+        if (!first_list) nodes.other_blocks.push_back(n);
+        if (first_list) {
+          current_has_list_ = true;
+          current->list_is_tight = cmark_node_get_list_tight(n) != 0;
+          current->list_range = lines_range(src, span);
+          current->items.reserve(child_count(n));
+          nodes.items.reserve(current->items.capacity());
+          for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+            current->items.push_back(make_item(src, schema, item, base, 0));
+            nodes.items.push_back(item);
+          }
+          if (!current->items.empty()) current->list_range.begin = current->items.front().range.begin;
+          build_sections(*current, src, schema);
         }
-        if (!current->items.empty()) current->list_range.begin = current->items.front().range.begin;
-        build_sections(*current);
+      } else {
+        nodes.other_blocks.push_back(n);
+        if (schema.field_syntax == FieldSyntax::Paragraphs && type == CMARK_NODE_PARAGRAPH) {
+          paragraph_fields(*current, span);
+        } else if (schema.field_syntax == FieldSyntax::Table && is_table(n)) {
+          table_fields(*current, n, base);
+        } else if (schema.field_syntax == FieldSyntax::Headings && in_field_) {
+          heading_field_content(*current, span);
+        }
       }
     }
   }
   current_ = current ? entry_index(current) : npos;
   t.blocks.push_back(block);
   nodes_.blocks.push_back(n);
+}
+
+// A table outside any entry: the register's (first or further), one that
+// looks like it but cannot be read, or someone else's (a legend).
+void ModelBuilder::table_block(cmark_node* n, std::size_t base, Block& block) {
+  const Schema& schema = schema_;
+  Tracker& t = t_;
+  const bool anywhere = table_key_.empty();
+  if (!anywhere && area_ != Area::Table) return;
+  Table table = make_table(src_, schema, n, base);
+  const std::size_t key_column = schema.link == LinkMode::Id ? schema.id_column : schema.name_column;
+  const bool keyed = key_column < table.cell_of_column.size() && table.cell_of_column[key_column] != npos;
+  // Under `## <table-heading>` the first table is the register's, whatever
+  // its header (MR101 says what it lacks); anywhere else a table joins the
+  // register only by its header.
+  const bool first_in_area = !anywhere && !t.table;
+  if (!keyed && !first_in_area) {
+    std::size_t required = 0, mapped = 0;
+    for (std::size_t c = 0; c < schema.columns.size(); ++c) {
+      if (!schema.columns[c].required) continue;
+      ++required;
+      mapped += table.cell_of_column[c] != npos;
+    }
+    if (required > 0 && mapped * 2 > required) t.unreadable_tables.push_back(table.header.range);
+    return;  // a legend, or a table of the author's
+  }
+  if (last_heading_ && (!t.table_heading || last_heading_->range.begin != t.table_heading->range.begin)) {
+    table.group = last_heading_;
+  }
+  block.kind = Block::Kind::Table;
+  block.first_line = table.first_line;
+  block.managed = true;
+  if (!t.table) {
+    t.table = std::move(table);
+  } else {
+    t.more_tables.push_back(std::move(table));
+  }
+}
+
+bool ModelBuilder::is_entry_heading(const Heading& h) const {
+  const Schema& schema = schema_;
+  // Under a named entries heading every heading of the entry level is an entry.
+  if (!entries_key_.empty()) return area_ == Area::Entries;
+  // Otherwise a heading is an entry when it has the entries' form.
+  if (t_.table_heading && h.range.begin == t_.table_heading->range.begin) return false;
+  if (schema.heading_pattern.find("{id}") == std::string::npos) return true;
+  const HeadingParts p = split_heading(schema.heading_pattern, h.text);
+  return p.matched && !p.id.empty();
+}
+
+bool ModelBuilder::is_template(const Heading& h) const {
+  if (!template_) return false;
+  const HeadingParts p = split_heading(schema_.heading_pattern, h.text);
+  const std::string subject(p.matched && !p.id.empty() ? p.id : h.text);
+  return std::regex_search(subject, *template_);
+}
+
+// A field found in a paragraph, sub-heading or key/value row: a labelled
+// section, or a repeated column.
+void ModelBuilder::add_field(Entry& e, Section sec) {
+  sec.section = sec.label.section;
+  if (sec.label.column != npos) {
+    ColumnField f;
+    f.column = sec.label.column;
+    f.label = sec.label;
+    f.value = sec.text;
+    f.value_range = sec.text_range;
+    e.column_fields.push_back(f);
+  } else {
+    e.sections.push_back(sec);
+  }
+}
+
+// `**Label:** value` lines of a paragraph (hard breaks between them; both
+// kinds, two trailing spaces and a backslash, are the author's and kept).
+void ModelBuilder::paragraph_fields(Entry& e, LineSpan span) {
+  const Schema& schema = schema_;
+  for (std::size_t line = span.first; line <= span.last; ++line) {
+    std::string_view text = src_.line_text(line);
+    const std::size_t base = src_.line_start(line);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\\' || text.back() == '\t')) text.remove_suffix(1);
+    const std::vector<LabelHit> hits = scan_labels(text, false);
+    if (hits.empty()) {
+      // A continuation line of the previous field's value.
+      if (!e.sections.empty() && line > span.first) e.sections.back().has_content = true;
+      continue;
+    }
+    for (const LabelHit& hit : hits) {
+      Section sec;
+      sec.item = npos;
+      sec.label.range = {base + hit.begin, base + hit.end};
+      sec.label.text_range = {base + hit.name_begin, base + hit.name_end};
+      sec.label.text = text.substr(hit.name_begin, hit.name_end - hit.name_begin);
+      sec.label.section = schema.section_for_label(sec.label.text, &sec.label.alias);
+      sec.label.column = sec.label.section == npos ? schema.column_for_header(sec.label.text) : npos;
+      sec.text = text.substr(hit.value_begin, hit.value_end - hit.value_begin);
+      sec.text_range = {base + hit.value_begin, base + hit.value_end};
+      sec.has_content = !sec.text.empty();
+      add_field(e, sec);
+    }
+  }
+}
+
+// A two-column key/value table: each row is a field (its header row, say
+// `Field | Value`, is not).
+void ModelBuilder::table_fields(Entry& e, cmark_node* n, std::size_t base) {
+  const Schema& schema = schema_;
+  const Table kv = make_table(src_, schema, n, base);
+  for (const Row& row : kv.rows) {
+    if (row.cells.empty() || row.cells[0].text.empty()) continue;
+    Section sec;
+    sec.item = npos;
+    sec.label.range = row.cells[0].text_range;
+    sec.label.text_range = row.cells[0].text_range;
+    sec.label.text = row.cells[0].text;
+    sec.label.section = schema.section_for_label(sec.label.text, &sec.label.alias);
+    sec.label.column = sec.label.section == npos ? schema.column_for_header(sec.label.text) : npos;
+    if (row.cells.size() > 1) {
+      sec.text = row.cells[1].text;
+      sec.text_range = row.cells[1].text_range;
+    }
+    sec.has_content = !sec.text.empty();
+    add_field(e, sec);
+  }
+}
+
+// A block under a sub-heading field: the field's content (its first line
+// is the value a repeated column is compared by).
+void ModelBuilder::heading_field_content(Entry& e, LineSpan span) {
+  const std::string_view line = src_.line_text(span.first);
+  const std::string_view first = text::trim(line);
+  const std::size_t at = src_.line_start(span.first) + static_cast<std::size_t>(first.data() - line.data());
+  if (field_is_column_) {
+    ColumnField& f = e.column_fields.back();
+    if (f.value.empty()) f.value = first, f.value_range = {at, at + first.size()};
+  } else if (!e.sections.empty()) {
+    Section& s = e.sections.back();
+    if (s.text.empty()) s.text = first, s.text_range = {at, at + first.size()};
+    s.has_content = true;
+  }
 }
 
 Tracker ModelBuilder::finish(TrackerTree* tree) {
@@ -557,13 +873,11 @@ Tracker ModelBuilder::finish(TrackerTree* tree) {
   if (t.table) {
     // Rows are keyed by the column entries link to: the name, or the ID.
     const std::size_t key_column = schema.link == LinkMode::Id ? schema.id_column : schema.name_column;
-    const std::size_t name_cell =
-        key_column < t.table->cell_of_column.size() ? t.table->cell_of_column[key_column] : npos;
-    t.row_keys.reserve(t.table->rows.size());
-    for (const Row& row : t.table->rows) {
-      t.row_keys.push_back(name_cell != npos && name_cell < row.cells.size()
-                               ? text::normalize_name(row.cells[name_cell].text)
-                               : std::string());
+    const std::size_t rows = t.row_count();
+    t.row_keys.reserve(rows);
+    for (std::size_t r = 0; r < rows; ++r) {
+      const Cell* cell = t.cell(r, key_column);
+      t.row_keys.push_back(cell ? text::normalize_name(link_text(cell->text)) : std::string());
     }
     // Views of row_keys, which no longer grows.
     std::unordered_map<std::string_view, std::size_t> row_by_key;
@@ -571,7 +885,7 @@ Tracker ModelBuilder::finish(TrackerTree* tree) {
     for (std::size_t r = 0; r < t.row_keys.size(); ++r) {
       if (!t.row_keys[r].empty()) row_by_key.emplace(t.row_keys[r], r);
     }
-    t.entry_of_row.assign(t.table->rows.size(), npos);
+    t.entry_of_row.assign(rows, npos);
     for (std::size_t i = 0; i < t.entries.size(); ++i) {
       auto it = row_by_key.find(t.entries[i].key);
       if (it == row_by_key.end()) continue;

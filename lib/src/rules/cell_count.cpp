@@ -6,14 +6,15 @@
 namespace mdrisk::rules {
 
 void check_cell_count(const Tracker& t, RuleContext& ctx) {
-  if (!t.table) return;
-  const std::size_t want = t.table->header.cells.size();
-  for (const Row& row : t.table->rows) {
-    const std::size_t have = row.cells.size();
-    if (have == want) continue;
-    std::string msg = "row has " + std::to_string(have) + " cells but the header has " + std::to_string(want);
-    if (have > want) msg += "; cells past the last column are not rendered";
-    ctx.report(kCellCount, row.range, msg);
+  for (const Table* table : t.tables()) {
+    const std::size_t want = table->header.cells.size();
+    for (const Row& row : table->rows) {
+      const std::size_t have = row.cells.size();
+      if (have == want) continue;
+      std::string msg = "row has " + std::to_string(have) + " cells but the header has " + std::to_string(want);
+      if (have > want) msg += "; cells past the last column are not rendered";
+      ctx.report(kCellCount, row.range, msg);
+    }
   }
 }
 

@@ -18,8 +18,10 @@ void check_duplicate_risk(const Tracker& t, RuleContext& ctx) {
     if (t.row_keys[r].empty()) continue;
     auto [it, inserted] = first.emplace(t.row_keys[r], r);
     if (inserted) continue;
-    const Cell* earlier = t.table->cell(t.table->rows[it->second], t.schema->name_column);
-    const Cell* here = t.table->cell(t.table->rows[r], t.schema->name_column);
+    const std::size_t shown = t.schema->link == LinkMode::Id ? t.schema->id_column : t.schema->name_column;
+    const Cell* earlier = t.cell(it->second, shown);
+    const Cell* here = t.cell(r, shown);
+    if (!earlier || !here) continue;
     Diagnostic& d = ctx.report(kDuplicateRisk, here->text_range,
                                "risk " + quoted(here->text) + " is already listed on " +
                                    line_ref(ctx.source, earlier->range.begin));

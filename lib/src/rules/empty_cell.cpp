@@ -7,13 +7,14 @@
 namespace mdrisk::rules {
 
 void check_empty_cell(const Tracker& t, RuleContext& ctx) {
-  if (!t.table) return;
-  for (std::size_t r = 0; r < t.table->rows.size(); ++r) {
-    const Row& row = t.table->rows[r];
+  const std::size_t rows = t.row_count();
+  for (std::size_t r = 0; r < rows; ++r) {
+    const Row& row = t.row(r);
+    const Table& table = t.table_of_row(r);
     for (std::size_t c = 0; c < t.schema->columns.size(); ++c) {
       const ColumnSpec& col = t.schema->columns[c];
-      if (!col.non_empty || t.table->cell_of_column[c] == npos) continue;
-      const Cell* cell = t.table->cell(row, c);
+      if (!col.non_empty || table.cell_of_column[c] == npos) continue;
+      const Cell* cell = table.cell(row, c);
       if (cell && !cell->text.empty()) continue;
       const ByteRange at = cell ? cell->range : ByteRange{row.range.end, row.range.end};
       const std::string name = row_name(t, r);

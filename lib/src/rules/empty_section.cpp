@@ -8,10 +8,9 @@ namespace mdrisk::rules {
 void check_empty_section(const Tracker& t, RuleContext& ctx) {
   for (const Entry& e : t.entries) {
     for (const Section& s : e.sections) {
-      const ListItem& item = e.items[s.item];
-      if (item.has_content || !s.flattened.empty()) continue;
-      ctx.report(kEmptySection, item.label->range,
-                 "section **" + std::string(item.label->text) + "** of entry " + quoted(e.heading.text) + " is empty");
+      if (s.has_content || !s.flattened.empty()) continue;
+      ctx.report(kEmptySection, s.label.range,
+                 "section **" + std::string(s.label.text) + "** of entry " + quoted(e.heading.text) + " is empty");
     }
   }
 }

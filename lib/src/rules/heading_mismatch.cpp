@@ -5,18 +5,33 @@
 
 #include "rules/all.hpp"
 #include "rules/helpers.hpp"
+#include "model/heading_form.hpp"
 
 namespace mdrisk::rules {
 
 void check_heading_mismatch(const Tracker& t, RuleContext& ctx) {
   if (!t.table) return;
   const Schema& schema = *t.schema;
+  if (schema.link == LinkMode::Id && schema.title_check == TitleCheckMode::Off) return;
+  const bool loose = schema.link == LinkMode::Id && schema.title_check != TitleCheckMode::Exact;
   for (const Entry& e : t.entries) {
     if (e.row == npos || e.heading.setext) continue;
-    const Row& row = t.table->rows[e.row];
-    const Cell* cell = t.table->cell(row, schema.name_column);
+    const Cell* cell = t.cell(e.row, schema.name_column);
     if (!cell) continue;
-    const Cell* id = schema.link == LinkMode::Id ? t.table->cell(row, schema.id_column) : nullptr;
+    const Cell* id = schema.link == LinkMode::Id ? t.cell(e.row, schema.id_column) : nullptr;
+    // An `{id}`-only heading has no title to compare.
+    if (schema.link == LinkMode::Id && schema.heading_pattern.find("{title}") == std::string::npos) continue;
+    if (loose) {
+      // The heading's title may be shorter than the row's text: a mismatch
+      // is reported, but the table's full text is no better a heading, so
+      // there is no fix.
+      if (title_fits(schema.title_check, e.title, unescape_pipes(cell->text))) continue;
+      Diagnostic& d = ctx.report(kHeadingMismatch, e.heading.text_range,
+                                 fmt::format("entry heading '{}' does not match table row '{}' (line {})",
+                                             e.heading.text, cell->text, ctx.source.line_of(cell->range.begin)));
+      d.related.push_back({cell->text_range, "the table row"});
+      continue;
+    }
     // A cell must write a pipe as "\|"; a heading need not. Both spellings match.
     const std::string_view id_text = id ? id->text : std::string_view();
     const bool escaped_pipe = cell->text.find("\\|") != std::string_view::npos;

@@ -1,6 +1,7 @@
 #include "rules/helpers.hpp"
 
 #include "base/text.hpp"
+#include "model/cell_value.hpp"
 
 namespace mdrisk::rules {
 
@@ -10,15 +11,47 @@ std::string line_ref(const SourceFile& src, std::size_t offset) {
 
 std::string row_name(const Tracker& t, std::size_t row) {
   if (!t.table) return {};
-  const Cell* c = t.table->cell(t.table->rows[row], t.schema->name_column);
+  const Cell* c = t.cell(row, t.schema->name_column);
   return c ? std::string(c->text) : std::string();
+}
+
+std::string comparable_value(const ColumnSpec& column, std::string_view text) {
+  text = text::trim(text);
+  if (!column.allowed.empty()) {
+    ColumnSpec lenient = column;  // a field's value may carry a remark ("HIGH. Launch slips")
+    lenient.qualifiers = true;
+    const ValueSpan v = locate_value(lenient, text);
+    if (v.found) {
+      const ValueMatch m = match_value(column, v.value(text));
+      std::string out(m.canonical.empty() ? v.value(text) : m.canonical);
+      if (v.second_end > v.second_begin) out += "\x1f" + std::string(v.second(text));
+      return text::casefold(out);
+    }
+  }
+  while (!text.empty() && text.back() == '.') text.remove_suffix(1);
+  return text::normalize_name(text);
+}
+
+bool row_needs_entry(const Tracker& t, std::size_t r) {
+  const Schema& s = *t.schema;
+  if (!s.entries_required) return false;
+  if (s.entry_conditions.empty()) return true;
+  for (const EntryCondition& c : s.entry_conditions) {
+    const Cell* cell = t.cell(r, c.column);
+    if (!cell) continue;
+    const std::string value = comparable_value(s.columns[c.column], cell->text);
+    for (const auto& v : c.values) {
+      if (comparable_value(s.columns[c.column], v) == value) return true;
+    }
+  }
+  return false;
 }
 
 bool policy_requires(const Tracker& t, const Entry& e, std::size_t section) {
   if (!t.table || e.row == npos) return false;
   for (const Policy& p : t.schema->policies) {
     if (p.section != section) continue;
-    const Cell* cell = t.table->cell(t.table->rows[e.row], p.column);
+    const Cell* cell = t.cell(e.row, p.column);
     if (!cell) continue;
     const std::string value = canonical_cell_text(&t.schema->columns[p.column], cell->text);
     for (const auto& v : p.values) {

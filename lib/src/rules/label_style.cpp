@@ -10,6 +10,7 @@ namespace mdrisk::rules {
 void check_label_style(const Tracker& t, RuleContext& ctx) {
   for (const Entry& e : t.entries) {
     for (const Section& s : e.sections) {
+      if (s.item == npos) continue;  // bullet labels only: the others are the register's own syntax
       const ListItem& item = e.items[s.item];
       const Label& label = *item.label;
       const std::string_view have =

@@ -31,7 +31,44 @@ std::vector<Edit> dedent(const SourceFile& src, const ListItem& item, std::size_
   return edits;
 }
 
+// The column after `prefix`, a tab advancing to the next multiple of 4.
+std::size_t expanded(std::string_view prefix) {
+  std::size_t column = 0;
+  for (const char c : prefix) column = c == '\t' ? (column / 4 + 1) * 4 : column + 1;
+  return column;
+}
+
+// An item indented with a tab: its marker's column as CommonMark counts it
+// (tabs to multiples of 4) says where it belongs, but editors show a tab at
+// 2, 4 or 8. The fix writes each line's indentation as spaces, the item
+// shifted to `want` as a block.
+bool check_tab(const Entry& e, const ListItem& item, std::size_t want, RuleContext& ctx) {
+  const SourceFile& src = ctx.source;
+  const std::string_view indent = src.line_text(item.first_line).substr(0, item.marker_column);
+  if (indent.find('\t') == std::string_view::npos) return false;
+  const std::size_t at = expanded(indent);
+  Diagnostic& d = ctx.report(kListIndent, {item.marker_offset, item.marker_offset + 1},
+                             "item in entry " + quoted(e.heading.text) + " is indented with a tab; expected " +
+                                 std::to_string(want) + (want == 1 ? " space" : " spaces"));
+  if (at < want) return true;
+  const std::size_t shift = at - want;
+  std::vector<Edit> edits;
+  for (std::size_t line = item.first_line; line <= item.last_line; ++line) {
+    if (src.line_is_blank(line)) continue;
+    const std::string_view text = src.line_text(line);
+    std::size_t n = 0;
+    while (n < text.size() && (text[n] == ' ' || text[n] == '\t')) ++n;
+    const std::size_t width = expanded(text.substr(0, n));
+    if (width < shift) return true;  // a lazy continuation line: reported, not fixed
+    const std::size_t begin = src.line_start(line);
+    edits.push_back({{begin, begin + n}, std::string(width - shift, ' ')});
+  }
+  d.fix = make_fix(Applicability::Safe, "indent the item with spaces", std::move(edits));
+  return true;
+}
+
 void check(const Entry& e, const ListItem& item, std::size_t want, RuleContext& ctx) {
+  if (check_tab(e, item, want, ctx)) return;
   if (item.marker_column <= want) return;
   const std::size_t delta = item.marker_column - want;
   Diagnostic& d = ctx.report(kListIndent, {item.marker_offset, item.marker_offset + 1},

@@ -6,7 +6,10 @@
 namespace mdrisk::rules {
 
 void check_missing_detailed_entries(const Tracker& t, RuleContext& ctx) {
-  if (!t.schema->entries_required || t.entries_heading || !t.table || t.table->rows.empty()) return;
+  if (!t.schema->entries_required || t.schema->entries_heading.empty() || t.entries_heading || !t.table ||
+      t.table->rows.empty()) {
+    return;
+  }
   ctx.report(kMissingDetailedEntries, t.table->range,
              "table has " + std::to_string(t.table->rows.size()) + " rows but no `## " +
                  t.schema->entries_heading + "` section follows");

@@ -43,11 +43,11 @@ std::vector<std::string> mitigation_items(std::string_view cell) {
 
 std::string stub_entry(const Tracker& t, std::size_t row, std::string_view eol) {
   const Schema& schema = *t.schema;
-  const Cell* id = schema.link == LinkMode::Id ? t.table->cell(t.table->rows[row], schema.id_column) : nullptr;
+  const Cell* id = schema.link == LinkMode::Id ? t.cell(row, schema.id_column) : nullptr;
   std::string s = "### " + schema.expected_heading(id ? id->text : "", row_name(t, row));
   s.append(eol).append(eol);
   const std::size_t mitigation_col = schema.column_index("mitigation");
-  const Cell* mitigation = mitigation_col == npos ? nullptr : t.table->cell(t.table->rows[row], mitigation_col);
+  const Cell* mitigation = mitigation_col == npos ? nullptr : t.cell(row, mitigation_col);
   for (std::size_t i = 0; i < schema.sections.size(); ++i) {
     const SectionSpec& sec = schema.sections[i];
     if (sec.requirement != Requirement::Required) continue;
@@ -109,32 +109,40 @@ std::size_t first_insertion_point(const Tracker& t, const SourceFile& src) {
 }  // namespace
 
 void check_missing_entry(const Tracker& t, RuleContext& ctx) {
-  if (!t.table || !t.schema->entries_required || !t.entries_heading) return;
+  const Schema& schema = *t.schema;
+  if (!t.table || !schema.entries_required) return;
+  const bool named = !schema.entries_heading.empty();
+  if (named && !t.entries_heading) return;  // MR003 reports it
+  // Stubs are written in the built-in entry form only; other registers get
+  // the finding without one.
+  const bool can_stub = named && schema.entry_level == 3 && schema.field_syntax == FieldSyntax::Bullets;
   const std::string_view eol = ctx.source.eol();
-  std::size_t insert_at = first_insertion_point(t, ctx.source);  // then after the previous row's entry
+  std::size_t insert_at = can_stub ? first_insertion_point(t, ctx.source) : 0;  // then after the previous row's entry
   // Keys of the rows before r: a set, since a linear search per row is
   // quadratic in the rows (tests/pathological_test.cpp has 100,000).
   std::unordered_set<std::string_view> earlier;
   std::size_t lands_at = npos;  // stub_lands(insert_at), cached: rows share insertion points
   bool lands = true;
-  for (std::size_t r = 0; r < t.table->rows.size(); ++r) {
+  const std::size_t rows = t.row_count();
+  for (std::size_t r = 0; r < rows; ++r) {
     const bool repeated = !earlier.insert(t.row_keys[r]).second;
     if (const Entry* e = t.entry_for_row(r)) {
       insert_at = std::max(insert_at, e->range.end);
       continue;
     }
-    const Cell* name = t.table->cell(t.table->rows[r], t.schema->name_column);
+    if (!row_needs_entry(t, r)) continue;
+    const Cell* name = t.cell(r, schema.name_column);
     if (!name || name->text.empty()) continue;  // MR104 reports the empty name
     // A row repeating an earlier row's name can never get its own entry (entries
     // match the first row); MR107 reports it, and a stub here would never converge.
     if (repeated) continue;
     Diagnostic& d = ctx.report(kMissingEntry, name->text_range,
                                "risk " + quoted(name->text) + " has no detailed entry");
-    if (lands_at != insert_at) {
+    if (can_stub && lands_at != insert_at) {
       lands_at = insert_at;
       lands = stub_lands(t, ctx.source, insert_at, eol);
     }
-    if (!lands) continue;  // reported, without a fix: see stub_lands
+    if (!can_stub || !lands) continue;  // reported, without a fix: see stub_lands
     // A name of only `*`, `_` and backticks normalises to nothing; no heading
     // can match it, so a stub would be inserted again on every pass.
     if (t.row_keys[r].empty()) continue;

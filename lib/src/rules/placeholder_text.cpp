@@ -33,6 +33,12 @@ void check_placeholder_text(const Tracker& t, RuleContext& ctx) {
       check_item(e, it, t, ctx);
       for (const ListItem& child : it.children) check_item(e, child, t, ctx);
     }
+    // Fields written as paragraphs, sub-headings or key/value rows.
+    for (const Section& s : e.sections) {
+      if (s.item != npos || !is_placeholder(s.text, t.schema->placeholders)) continue;
+      ctx.report(kPlaceholderText, s.text_range,
+                 "entry " + quoted(e.heading.text) + " still has placeholder text " + quoted(s.text));
+    }
   }
 }
 

@@ -13,7 +13,7 @@ namespace mdrisk::rules {
 namespace {
 
 std::optional<Fix> reorder_sections(const Entry& e, const SourceFile& src) {
-  if (!e.list_is_tight || e.sections.empty()) return std::nullopt;
+  if (!e.list_is_tight || e.sections.empty() || e.sections.front().item == npos) return std::nullopt;
   // Groups: items before the first label, then one per section.
   struct Group {
     std::size_t key, first, last;
@@ -49,7 +49,7 @@ void check_section_order(const Tracker& t, RuleContext& ctx) {
     for (const Section& s : e.sections) {
       if (s.section == npos) continue;
       if (any && s.section < max_seen) {
-        const Label& label = *e.items[s.item].label;
+        const Label& label = s.label;
         ctx.report(kSectionOrder, label.text_range,
                    "section **" + std::string(label.text) + "** should come before **" +
                        canonical_label(*t.schema, max_seen) + "** in entry " + quoted(e.heading.text))

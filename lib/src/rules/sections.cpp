@@ -17,6 +17,15 @@ void report_missing_sections(const Tracker& t, RuleContext& ctx, const RuleInfo&
       ctx.report(rule, e.heading.text_range,
                  "entry " + quoted(e.heading.text) + " has no **" + schema.sections[i].label + "** section");
     }
+    // With no table, an entry carries the register's columns as fields.
+    if (schema.has_table || level != Requirement::Required) continue;
+    std::vector<bool> has(schema.columns.size(), false);
+    for (const ColumnField& f : e.column_fields) has[f.column] = true;
+    for (std::size_t c = 0; c < schema.columns.size(); ++c) {
+      if (has[c] || !schema.columns[c].required || c == schema.name_column) continue;
+      ctx.report(rule, e.heading.text_range,
+                 "entry " + quoted(e.heading.text) + " has no **" + schema.columns[c].header + "** field");
+    }
   }
 }
 

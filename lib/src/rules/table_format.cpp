@@ -8,9 +8,9 @@
 
 namespace mdrisk::rules {
 
-void check_table_format(const Tracker& t, RuleContext& ctx) {
-  if (!t.table) return;
-  const Table& table = *t.table;
+namespace {
+
+void check_table(const Table& table, const Tracker& t, RuleContext& ctx) {
   if (table.header.cells.size() != table.delimiter.cells.size()) return;
   for (const Row& row : table.rows) {
     if (row.cells.size() > table.header.cells.size()) return;
@@ -27,6 +27,14 @@ void check_table_format(const Tracker& t, RuleContext& ctx) {
                                    : "Summary Table columns are not in canonical order";
   ctx.report(kTableFormat, table.header.range, why).fix =
       make_fix(Applicability::Safe, "re-print the table in canonical form", {{table.range, std::move(canonical)}});
+}
+
+}  // namespace
+
+void check_table_format(const Tracker& t, RuleContext& ctx) {
+  // `table-style = "as-written"`: the layout is the author's.
+  if (t.schema->table_style == TableStyle::AsWritten) return;
+  for (const Table* table : t.tables()) check_table(*table, t, ctx);
 }
 
 }  // namespace mdrisk::rules

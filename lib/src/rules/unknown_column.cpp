@@ -7,11 +7,12 @@
 namespace mdrisk::rules {
 
 void check_unknown_column(const Tracker& t, RuleContext& ctx) {
-  if (!t.table) return;
-  for (std::size_t i = 0; i < t.table->header.cells.size(); ++i) {
-    if (t.table->column_of_cell[i] != npos) continue;
-    const Cell& cell = t.table->header.cells[i];
-    ctx.report(kUnknownColumn, cell.text_range, "unknown column " + quoted(cell.text));
+  for (const Table* table : t.tables()) {
+    for (std::size_t i = 0; i < table->header.cells.size(); ++i) {
+      if (table->column_of_cell[i] != npos) continue;
+      const Cell& cell = table->header.cells[i];
+      ctx.report(kUnknownColumn, cell.text_range, "unknown column " + quoted(cell.text));
+    }
   }
 }
 

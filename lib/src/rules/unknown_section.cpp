@@ -9,7 +9,7 @@ void check_unknown_section(const Tracker& t, RuleContext& ctx) {
   for (const Entry& e : t.entries) {
     for (const Section& s : e.sections) {
       if (s.section != npos) continue;
-      const Label& label = *e.items[s.item].label;
+      const Label& label = s.label;
       ctx.report(kUnknownSection, label.text_range,
                  "unknown section label " + quoted(label.text) + " in entry " + quoted(e.heading.text));
     }

@@ -1,0 +1,100 @@
+// The small grammars real registers need: heading forms, title checks,
+// values with qualifiers and ranges, several labels on one line.
+#include <gtest/gtest.h>
+
+#include "mdrisk/schema.hpp"
+#include "model/cell_value.hpp"
+#include "model/heading_form.hpp"
+#include "model/label_scan.hpp"
+
+using namespace mdrisk;
+
+namespace {
+
+TEST(HeadingForm, SplitsEveryCommonForm) {
+  struct Case {
+    const char* pattern;
+    const char* heading;
+    const char* id;
+    const char* title;
+  };
+  const Case cases[] = {
+      {"{id}: {title}", "R-01: Supplier delay", "R-01", "Supplier delay"},
+      {"{id} \xE2\x80\x94 {title}", "FM-03 \xE2\x80\x94 Silent queue growth", "FM-03", "Silent queue growth"},
+      {"{id} - {title}", "R-004 - Rule drift - second pass", "R-004", "Rule drift - second pass"},
+      {"{id} {title}", "R-02 Store review rejection", "R-02", "Store review rejection"},
+      {"{id}", "SEC-001", "SEC-001", ""},
+      {"{title}", "Coupon double redemption", "", "Coupon double redemption"},
+      {"{title} ({id})", "Coupon reuse (R-7)", "R-7", "Coupon reuse"},
+  };
+  for (const Case& c : cases) {
+    const HeadingParts p = split_heading(c.pattern, c.heading);
+    EXPECT_TRUE(p.matched) << c.heading;
+    EXPECT_EQ(p.id, c.id) << c.heading;
+    EXPECT_EQ(p.title, c.title) << c.heading;
+  }
+  EXPECT_FALSE(split_heading("{id}", "SEC-001 Session tokens").matched);
+  EXPECT_FALSE(split_heading("Risk {id}: {title}", "R-01: x").matched);
+}
+
+TEST(HeadingForm, TitleChecks) {
+  const char* row = "Certification by the test lab is delayed";
+  EXPECT_TRUE(title_fits(TitleCheckMode::Exact, "certification by the TEST lab is  delayed", row));
+  EXPECT_FALSE(title_fits(TitleCheckMode::Exact, "Certification delayed", row));
+  EXPECT_TRUE(title_fits(TitleCheckMode::Prefix, "Certification by the test lab", row));
+  EXPECT_FALSE(title_fits(TitleCheckMode::Prefix, "Certification delayed", row));
+  EXPECT_TRUE(title_fits(TitleCheckMode::Words, "Certification delayed", row));
+  EXPECT_FALSE(title_fits(TitleCheckMode::Words, "Delayed certification", row));
+  EXPECT_TRUE(title_fits(TitleCheckMode::Off, "Anything", row));
+}
+
+ColumnSpec levels(bool qualifiers, bool ranges) {
+  ColumnSpec c;
+  c.key = "severity";
+  c.allowed = {"LOW", "MEDIUM", "HIGH"};
+  c.qualifiers = qualifiers;
+  c.ranges = ranges;
+  return c;
+}
+
+TEST(CellValue, QualifiersRangesCodeSpansAndStrikethrough) {
+  const ColumnSpec c = levels(true, true);
+  const auto value = [&](std::string_view text) {
+    const ValueSpan s = locate_value(c, text);
+    return s.found ? std::string(s.value(text)) + (s.second_end ? "|" + std::string(s.second(text)) : "") : "-";
+  };
+  EXPECT_EQ(value("HIGH (write path only)"), "HIGH");
+  EXPECT_EQ(value("high. Launch would slip"), "high");
+  EXPECT_EQ(value("LOW\xE2\x80\x93MEDIUM"), "LOW|MEDIUM");
+  EXPECT_EQ(value("~~HIGH~~ LOW"), "LOW");
+  EXPECT_EQ(value("`MEDIUM` \xE2\x80\x94 agreed in review"), "MEDIUM");
+  EXPECT_EQ(value("HIGHEST"), "-");
+  EXPECT_EQ(value("Severe"), "-");
+  ColumnSpec status;
+  status.allowed = {"Open", "In Progress", "Closed"};
+  status.qualifiers = true;
+  const std::string_view t = "In Progress - vendor engaged";
+  const ValueSpan s = locate_value(status, t);
+  EXPECT_TRUE(s.found);
+  EXPECT_EQ(s.value(t), "In Progress");
+  // Without qualifiers a range must be the whole text.
+  const ColumnSpec r = levels(false, true);
+  EXPECT_TRUE(locate_value(r, "LOW\xE2\x80\x93MEDIUM").found);
+  EXPECT_FALSE(locate_value(r, "LOW\xE2\x80\x93MEDIUM (disputed)").found);
+}
+
+TEST(LabelScan, SeveralLabelsOnOneLineButNotEmphasis) {
+  const std::string_view line = "**Likelihood:** HIGH. **Severity**: MEDIUM. A **very** bad day.";
+  const auto hits = scan_labels(line, false);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(line.substr(hits[0].name_begin, hits[0].name_end - hits[0].name_begin), "Likelihood");
+  EXPECT_TRUE(hits[0].colon_inside);
+  EXPECT_EQ(line.substr(hits[0].value_begin, hits[0].value_end - hits[0].value_begin), "HIGH.");
+  EXPECT_EQ(line.substr(hits[1].name_begin, hits[1].name_end - hits[1].name_begin), "Severity");
+  EXPECT_FALSE(hits[1].colon_inside);
+  EXPECT_TRUE(hits[1].colon);
+  EXPECT_EQ(scan_labels(line, true).size(), 1u);
+  EXPECT_TRUE(scan_labels("plain text **Label:** x", false).empty());
+}
+
+}  // namespace
