@@ -178,13 +178,13 @@ class Scanner {
     }
     const std::size_t cells = cell_count(content, pipes);
     const std::size_t m = lim_.max_openers;
-    const std::string ms = std::to_string(m);
-    if (emphasis_ > m) return refuse("more than " + ms + " emphasis delimiters ('*', '_') in one paragraph");
-    if (images_ > m) return refuse("more than " + ms + " image openers ('![') in one paragraph");
+    const auto ms = [m] { return std::to_string(m); };  // only when refusing
+    if (emphasis_ > m) return refuse("more than " + ms() + " emphasis delimiters ('*', '_') in one paragraph");
+    if (images_ > m) return refuse("more than " + ms() + " image openers ('![') in one paragraph");
     if (brackets_ > lim_.max_brackets) {
       return refuse("more than " + std::to_string(lim_.max_brackets) + " link openers ('[') in one paragraph");
     }
-    if (html_ > m) return refuse("more than " + ms + " HTML openers ('<!', '<?') in one paragraph");
+    if (html_ > m) return refuse("more than " + ms() + " HTML openers ('<!', '<?') in one paragraph");
     if (cells > lim_.max_cells_per_line) {
       return refuse("a table row of more than " + std::to_string(lim_.max_cells_per_line) + " cells");
     }
@@ -204,7 +204,7 @@ class Scanner {
     if (columns > 0 && prev_nonblank_) {
       // cmark-gfm re-reads the whole paragraph above each such row to look
       // for a header; once a table is open, rows are just rows.
-      if (++delimiter_rows_ > m) return refuse("more than " + ms + " table delimiter rows in one paragraph");
+      if (++delimiter_rows_ > m) return refuse("more than " + ms() + " table delimiter rows in one paragraph");
       if (!in_table_) {
         in_table_ = true;
         table_columns_ = columns;
