@@ -216,6 +216,10 @@ def list_indented(n):  # each item two spaces deeper than the last
     return "".join(out)
 
 
+def item_many_lists(n):  # one list item holding thousands of short lists (blank-line separated)
+    return fill(" - - =\na\n\n", n)
+
+
 def list_ordered_nested(n):
     return fill("1. ", n, suffix="x")
 

@@ -16,7 +16,7 @@ and appends one TSV line per run: case, mode, bytes, wall s, cpu s, peak RSS KB,
 outcome, message. Outcomes: `ok` (exit 0 or 1), `refused` (exit 2, one line on
 stderr: the message column), `timeout`, `killed:SIGNAL`, `exit:N`.
 The bound checked is the one mdrisk documents: CPU at most 2 s per MB + 0.5 s,
-and a refusal within 1 s; the `bound` column says `in` or `OUT`.
+and a refusal within 1 s of CPU; the `bound` column says `in` or `OUT`.
 """
 import argparse
 import os
@@ -84,14 +84,14 @@ def main():
                 if mode == "cmark":
                     cmd = ["cmark-gfm", "-e", "table", "-t", "html", path]
                 elif mode == "lint":
-                    cmd = [a.mdrisk, path]
+                    cmd = [a.mdrisk, "--no-config", path]
                 elif mode == "fix":
                     if lint_outcome in ("timeout",):
                         out.write("%s\tfix\t%d\t-\t-\t-\tskipped\tlint timed out\t-\n" % (f, size))
                         continue
                     copy = os.path.join(work, f)
                     shutil.copyfile(path, copy)
-                    cmd = [a.mdrisk, "--fix", copy]
+                    cmd = [a.mdrisk, "--no-config", "--fix", copy]
                 else:
                     sys.exit("unknown mode " + mode)
                 wall, cpu, rss, outcome, msg = run(cmd, a.timeout, a.mem_mb)
@@ -102,7 +102,8 @@ def main():
                     msg = msg.replace(copy, path)
                 within = "-"
                 if mode != "cmark":
-                    ok = outcome == "ok" and cpu <= bound or outcome == "refused" and wall <= 1.0
+                    # CPU time: on a shared machine wall time measures the neighbours.
+                    ok = outcome == "ok" and cpu <= bound or outcome == "refused" and cpu <= 1.0
                     within = "in" if ok else "OUT"
                 line = "%s\t%s\t%d\t%.3f\t%.3f\t%d\t%s\t%s\t%s" % (f, mode, size, wall, cpu, rss, outcome,
                                                                   msg.replace("\t", " ")[:160], within)

@@ -81,6 +81,8 @@ class Scanner {
   void line(std::string_view l, std::size_t lf_line) {
     if (refusal_) return;
     line_no_ = lf_line;
+    bytes_seen_ += l.size() + 1;
+    paragraph_bytes_ += l.size() + 1;
     // The container prefix: indentation, `>` and list markers.
     std::size_t i = 0, col = 0, lead = 0, quotes = 0, markers = 0;
     bool first = true, first_marker_interrupts = false;
@@ -178,13 +180,13 @@ class Scanner {
     }
     const std::size_t cells = cell_count(content, pipes);
     const std::size_t m = lim_.max_openers;
-    const std::string ms = std::to_string(m);
-    if (emphasis_ > m) return refuse("more than " + ms + " emphasis delimiters ('*', '_') in one paragraph");
-    if (images_ > m) return refuse("more than " + ms + " image openers ('![') in one paragraph");
+    const auto ms = [m] { return std::to_string(m); };  // only when refusing
+    if (emphasis_ > m) return refuse("more than " + ms() + " emphasis delimiters ('*', '_') in one paragraph");
+    if (images_ > m) return refuse("more than " + ms() + " image openers ('![') in one paragraph");
     if (brackets_ > lim_.max_brackets) {
       return refuse("more than " + std::to_string(lim_.max_brackets) + " link openers ('[') in one paragraph");
     }
-    if (html_ > m) return refuse("more than " + ms + " HTML openers ('<!', '<?') in one paragraph");
+    if (html_ > m) return refuse("more than " + ms() + " HTML openers ('<!', '<?') in one paragraph");
     if (cells > lim_.max_cells_per_line) {
       return refuse("a table row of more than " + std::to_string(lim_.max_cells_per_line) + " cells");
     }
@@ -201,10 +203,18 @@ class Scanner {
       rows_quotes_ = quotes;
       end_paragraph();
     }
-    if (columns > 0 && prev_nonblank_) {
+    if (columns > 0 && prev_nonblank_ && !rows_) {
       // cmark-gfm re-reads the whole paragraph above each such row to look
-      // for a header; once a table is open, rows are just rows.
-      if (++delimiter_rows_ > m) return refuse("more than " + ms + " table delimiter rows in one paragraph");
+      // for a header (splitting every line of it into cells); once a table
+      // is open, rows are just rows. What it re-reads is kept within a
+      // multiple of what has been read so far, so the total stays linear.
+      rescanned_ += paragraph_bytes_;
+      if (rescanned_ > 64 * bytes_seen_ + (std::size_t{1} << 20)) {
+        return refuse("table delimiter rows under a long paragraph (each re-reads the paragraph above it)");
+      }
+    }
+    if (columns > 0 && prev_nonblank_) {
+      if (++delimiter_rows_ > m) return refuse("more than " + ms() + " table delimiter rows in one paragraph");
       if (!in_table_) {
         in_table_ = true;
         table_columns_ = columns;
@@ -235,7 +245,7 @@ class Scanner {
   bool refused() const { return refusal_.has_value(); }
 
  private:
-  void end_paragraph() { emphasis_ = brackets_ = images_ = html_ = delimiter_rows_ = 0; }
+  void end_paragraph() { emphasis_ = brackets_ = images_ = html_ = delimiter_rows_ = paragraph_bytes_ = 0; }
   void end_table() { in_table_ = false; }
   void refuse(std::string what) { refusal_ = GuardRefusal{line_no_, std::move(what)}; }
   void refuse_nesting() {
@@ -271,6 +281,7 @@ class Scanner {
   std::size_t line_no_ = 1;
   std::size_t emphasis_ = 0, brackets_ = 0, images_ = 0, html_ = 0, delimiter_rows_ = 0;
   bool prev_nonblank_ = false;
+  std::size_t bytes_seen_ = 0, paragraph_bytes_ = 0, rescanned_ = 0;
   std::size_t prev_length_ = 0, prev_line_ = 0;
   bool in_table_ = false;
   std::size_t table_columns_ = 0, table_rows_ = 0, table_bytes_ = 0, table_line_ = 0;

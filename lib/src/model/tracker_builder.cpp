@@ -285,7 +285,11 @@ ListItem make_item(const SourceFile& src, const Schema& schema, cmark_node* item
   for (cmark_node* c = first; c; c = cmark_node_next(c)) {
     if (cmark_node_get_type(c) == CMARK_NODE_LIST) {
       if (depth + 1 < kMaxItemDepth) {
-        it.children.reserve(it.children.size() + child_count(c));
+        // Grow geometrically: an item holding many lists (one per blank-line
+        // separated run of markers) reserved exactly size + n each time, a
+        // copy of all children per list (quadratic; found by the size fuzzer).
+        const std::size_t need = it.children.size() + child_count(c);
+        if (need > it.children.capacity()) it.children.reserve(std::max(need, 2 * it.children.capacity()));
         for (cmark_node* sub = cmark_node_first_child(c); sub; sub = cmark_node_next(sub)) {
           it.children.push_back(make_item(src, schema, sub, base, depth + 1));
         }
