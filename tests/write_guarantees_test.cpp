@@ -222,7 +222,9 @@ TEST(WriteGuarantees, NoTempFileIsLeftAfterSigintSigtermOrSighup) {
   const std::string input = messy_tracker(300000);  // ~12 MB: the write takes a while
   for (int sig : {SIGTERM, SIGINT, SIGHUP}) {
     int caught = 0;
-    for (int round = 0; round < 5; ++round) {
+    // Until one signal lands during the write (each round is a whole --fix
+    // of a large file, slow under the sanitizers).
+    for (int round = 0; round < 5 && caught == 0; ++round) {
       write_file(path, input);
       int status = 0;
       if (signal_during_write(dir, path, sig, &status)) {
@@ -234,7 +236,7 @@ TEST(WriteGuarantees, NoTempFileIsLeftAfterSigintSigtermOrSighup) {
       EXPECT_EQ(leftovers(dir, {"t.md"}), std::vector<std::string>{}) << "signal " << sig;
     }
     EXPECT_GT(caught, 0) << "signal " << sig << " never arrived while the temp file existed";
-    std::printf("write[signal %d]: %d of 5 runs signalled while writing; no temp file left\n", sig, caught);
+    std::printf("write[signal %d]: signalled while writing; no temp file left\n", sig);
   }
   fs::remove_all(dir);
 }
