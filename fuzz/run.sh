@@ -20,7 +20,7 @@ cmake --build "$out" --target mdrisk_lib -j "$(nproc)" >/dev/null
 lib=$(find "$out/lib" -name 'libmdrisk.a' | head -1)
 # shellcheck disable=SC2046
 clang++ -std=c++20 -O1 -g $san -fsanitize=fuzzer -Ilib/include -Ilib/src \
-  fuzz/fuzz_pipeline.cpp "$lib" $(pkg-config --libs libcmark-gfm libutf8proc) -lcmark-gfm-extensions -lfmt \
+  fuzz/fuzz_pipeline.cpp "$lib" $(pkg-config --libs libcmark-gfm libutf8proc tomlplusplus) -lcmark-gfm-extensions -lfmt \
   -o "$out/fuzz_pipeline"
 
 corpus="$out/corpus"
