@@ -67,6 +67,10 @@ TEST(Config, ErrorsNameTheLine) {
             "line 4: with link = \"id\", 'heading-pattern' must contain {id}");
   EXPECT_EQ(parse_error("[tracker]\nheading-pattern = \"Risk\"\n"),
             "line 2: 'heading-pattern' must contain {id} and/or {title}");
+  EXPECT_EQ(parse_error("[tracker]\nreference-pattern = 'risk ('\n"),
+            "line 2: 'reference-pattern' is not a valid regular expression");
+  EXPECT_EQ(parse_error("[tracker]\nreference-pattern = 'risk \\d+'\n"),
+            "line 2: 'reference-pattern' needs a group: ( ) around the IDs it names");
   EXPECT_NE(parse_error("[tracker\n").find("line 1: "), std::string::npos);
   EXPECT_EQ(parse_error("bogus = 1\n"), "line 1: unknown key 'bogus' in the top level");
 }

@@ -105,6 +105,10 @@ struct Schema {
   int entry_level = 3;               // heading level of an entry (2, 3 or 4)
   TitleCheckMode title_check = TitleCheckMode::Exact;
   std::string template_pattern;      // regex; matching entry headings are templates, ignored
+  // Text outside the register that names risks by ID (MR112): a regex
+  // whose first group holds one ID or a list of them ("2, 4", "2 and 4").
+  // Empty: references are not read.
+  std::string reference_pattern = R"(\(risks? ([^()]+)\))";
   std::vector<EntryCondition> entry_conditions;  // with entries_required: only rows matching one
   FieldSyntax field_syntax = FieldSyntax::Bullets;
   FieldSource field_source = FieldSource::None;

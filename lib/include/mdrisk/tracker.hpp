@@ -130,6 +130,7 @@ struct Block {
   bool managed = false;  // a heading or table that mdrisk owns the layout of
   bool in_entry = false; // part of a detailed entry's body
   bool directive = false; // an `<!-- mdrisk-... -->` suppression comment
+  bool literal = false;   // a code or HTML block: its text is not prose
 };
 
 struct Tracker {

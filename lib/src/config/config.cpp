@@ -168,7 +168,7 @@ Config build(const toml::table& root, const std::string& path) {
     const toml::table& t = get_table(*n, "tracker");
     check_keys(t, "[tracker]", {"table-heading", "entries-heading", "entries-required", "table-style", "placeholders",
                                 "name-column", "link", "id-column", "heading-pattern", "name-source", "label-colon",
-                                "register", "entry-level", "title-check", "template-pattern", "field-syntax",
+                                "register", "entry-level", "title-check", "template-pattern", "reference-pattern", "field-syntax",
                                 "field-source", "blank-line-after-heading", "delimiter-row"});
     if (auto* v = t.get("table-heading")) s.table_heading = get_string(*v, "table-heading");
     if (auto* v = t.get("entries-heading")) s.entries_heading = get_string(*v, "entries-heading");
@@ -203,6 +203,17 @@ Config build(const toml::table& root, const std::string& path) {
         std::regex check(s.template_pattern);
       } catch (const std::regex_error&) {
         fail(*v, "'template-pattern' is not a valid regular expression");
+      }
+    }
+    if (auto* v = t.get("reference-pattern")) {
+      s.reference_pattern = get_string(*v, "reference-pattern");
+      try {
+        const std::regex check(s.reference_pattern);
+        if (!s.reference_pattern.empty() && check.mark_count() < 1) {
+          fail(*v, "'reference-pattern' needs a group: ( ) around the IDs it names");
+        }
+      } catch (const std::regex_error&) {
+        fail(*v, "'reference-pattern' is not a valid regular expression");
       }
     }
     if (auto* v = t.get("field-syntax")) {

@@ -684,6 +684,7 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
     }
   } else {
     if (type == CMARK_NODE_LIST) block.kind = Block::Kind::List;
+    block.literal = type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK;
     if (type == CMARK_NODE_HTML_BLOCK) {
       const char* lit = cmark_node_get_literal(n);
       block.directive = lit && is_directive_html(lit);
