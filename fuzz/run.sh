@@ -9,19 +9,12 @@
 #   FUZZ_SEED=1 fuzz/run.sh 30   # reproducible mutation sequence (CI); 0 = random (default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. fuzz/common.sh
 seconds=${1:-60}
 out=${FUZZ_BUILD_DIR:-build-fuzz}
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 
-cmake -S . -B "$out" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_COMPILER=clang++ -DMDRISK_BUILD_TESTS=OFF \
-  -DCMAKE_CXX_FLAGS="$san -fsanitize=fuzzer-no-link" >/dev/null
-cmake --build "$out" --target mdrisk_lib -j "$(nproc)" >/dev/null
-lib=$(find "$out/lib" -name 'libmdrisk.a' | head -1)
-# shellcheck disable=SC2046
-clang++ -std=c++20 -O1 -g $san -fsanitize=fuzzer -Ilib/include -Ilib/src \
-  fuzz/fuzz_pipeline.cpp "$lib" $(pkg-config --libs libcmark-gfm libutf8proc tomlplusplus) -lcmark-gfm-extensions -lfmt \
-  -o "$out/fuzz_pipeline"
+build_fuzzer "$out" RelWithDebInfo "-O1 $san" fuzz/fuzz_pipeline.cpp "$out/fuzz_pipeline"
 
 corpus="$out/corpus"
 mkdir -p "$corpus" "$out/artifacts"
@@ -37,11 +30,5 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
   -artifact_prefix="$out/artifacts/" >"$log" 2>&1
 rc=$?
 set -e
-execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-crashes=$(find "$out/artifacts" -type f -newer "$out/fuzz_pipeline" | wc -l)
-echo "fuzz: ${seconds}s, ${execs} executions, corpus $(ls "$corpus" | wc -l) inputs, ${crashes} crashes (exit $rc)"
-if [[ $rc -ne 0 ]]; then
-  grep -E '\*\*\* property|ERROR: |SUMMARY|runtime error' "$log" | head -20
-  echo "log: $log; inputs: $out/artifacts/" >&2
-fi
+summarise_run fuzz "$seconds" "$log" "$out/artifacts" "$out/fuzz_pipeline" "$corpus" "$rc" crashes
 exit $rc

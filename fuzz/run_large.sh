@@ -9,18 +9,11 @@
 #   FUZZ_SEED=1 fuzz/run_large.sh 60
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. fuzz/common.sh
 seconds=${1:-60}
 out=${FUZZ_BUILD_DIR:-build-fuzz-large}
 
-cmake -S . -B "$out" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_CXX_COMPILER=clang++ -DMDRISK_BUILD_TESTS=OFF \
-  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
-cmake --build "$out" --target mdrisk_lib -j "$(nproc)" >/dev/null
-lib=$(find "$out/lib" -name 'libmdrisk.a' | head -1)
-# shellcheck disable=SC2046
-clang++ -std=c++20 -O2 -g -fsanitize=fuzzer -Ilib/include -Ilib/src \
-  fuzz/fuzz_large.cpp "$lib" $(pkg-config --libs libcmark-gfm libutf8proc) -lcmark-gfm-extensions -lfmt \
-  -o "$out/fuzz_large"
+build_fuzzer "$out" Release -O2 fuzz/fuzz_large.cpp "$out/fuzz_large"
 
 corpus="$out/corpus"
 mkdir -p "$corpus" "$out/artifacts"
@@ -32,11 +25,5 @@ set +e
   -print_final_stats=1 -seed="${FUZZ_SEED:-0}" -artifact_prefix="$out/artifacts/" >"$log" 2>&1
 rc=$?
 set -e
-execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-crashes=$(find "$out/artifacts" -type f -newer "$out/fuzz_large" | wc -l)
-echo "fuzz-large: ${seconds}s, ${execs} executions, corpus $(ls "$corpus" | wc -l) inputs, ${crashes} broken (exit $rc)"
-if [[ $rc -ne 0 ]]; then
-  grep -E '\*\*\* property|ERROR: |SUMMARY' "$log" | head -20
-  echo "log: $log; inputs: $out/artifacts/" >&2
-fi
+summarise_run fuzz-large "$seconds" "$log" "$out/artifacts" "$out/fuzz_large" "$corpus" "$rc" broken
 exit $rc

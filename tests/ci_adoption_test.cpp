@@ -14,13 +14,7 @@ using namespace mdrisk;
 
 namespace {
 
-const std::string kClean =
-    "# Risks\n\n## Summary Table\n\n"
-    "| Risk      | Impact | Likelihood | Mitigation | Owner | Status |\n"
-    "| --------- | ------ | ---------- | ---------- | ----- | ------ |\n"
-    "| Disk full | High   | Low        | Alerts     | Ops   | Open   |\n\n"
-    "## Detailed Entries\n\n### Disk full\n\n"
-    "- **Context**: Logs grow.\n- **Mitigation**\n  - Rotate logs.\n- **Monitoring**\n  - Disk alert.\n";
+const std::string kClean = test::kOneRiskTracker;
 
 // One warning (MR106, value case), no error.
 std::string warning_only() {

@@ -14,13 +14,7 @@ using namespace mdrisk;
 
 namespace {
 
-const char* kTracker =
-    "# Risks\n\n## Summary Table\n\n"
-    "| Risk      | Impact | Likelihood | Mitigation | Owner | Status |\n"
-    "| --------- | ------ | ---------- | ---------- | ----- | ------ |\n"
-    "| Disk full | High   | Low        | Alerts     | Ops   | Open   |\n\n"
-    "## Detailed Entries\n\n### Disk full\n\n"
-    "- **Context**: Logs grow.\n- **Mitigation**\n  - Rotate logs.\n- **Monitoring**\n  - Disk alert.\n";
+const char* const kTracker = test::kOneRiskTracker;
 
 void put(const std::string& root, const std::string& rel, const std::string& text) {
   fs::create_directories(fs::path(root + "/" + rel).parent_path());

@@ -10,6 +10,14 @@
 
 namespace mdrisk::test {
 
+const char* const kOneRiskTracker =
+    "# Risks\n\n## Summary Table\n\n"
+    "| Risk      | Impact | Likelihood | Mitigation | Owner | Status |\n"
+    "| --------- | ------ | ---------- | ---------- | ----- | ------ |\n"
+    "| Disk full | High   | Low        | Alerts     | Ops   | Open   |\n\n"
+    "## Detailed Entries\n\n### Disk full\n\n"
+    "- **Context**: Logs grow.\n- **Mitigation**\n  - Rotate logs.\n- **Monitoring**\n  - Disk alert.\n";
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;

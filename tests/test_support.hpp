@@ -18,6 +18,9 @@ struct RunResult {
 // Runs the built mdrisk binary with `args` (shell-quoted here), feeding `stdin_text`.
 RunResult run_mdrisk(const std::vector<std::string>& args, const std::string& stdin_text = "",
                      const std::string& cwd = "");
+// A one-risk tracker in the built-in shape that lints clean.
+extern const char* const kOneRiskTracker;
+
 // A fresh empty directory under the system temp folder.
 std::string temp_dir();
 
