@@ -19,6 +19,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+. bench/common.sh
 BUILD_DIR=${BUILD_DIR:-build-perf}
 RUNS=${RUNS:-5}
 SIZES=${SIZES:-"1000 10000 30000"}
@@ -32,16 +33,8 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "bench/run.sh: missing '$1' (
 need cmark-gfm cmark-gfm
 need python3 python3
 
-echo "== build (Release, $BUILD_DIR)"
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMDRISK_BUILD_BENCH=ON >/dev/null
-cmake --build "$BUILD_DIR" >/dev/null
-M="$ROOT/$BUILD_DIR/tools/mdrisk/mdrisk"
-
-echo "== generate inputs into $OUT"
-for n in $SIZES; do
-  [ -s "$OUT/valid-$n.md" ] || python3 bench/gen_tracker.py "$n" -o "$OUT/valid-$n.md"
-  [ -s "$OUT/messy-$n.md" ] || python3 bench/gen_tracker.py "$n" --messy -o "$OUT/messy-$n.md"
-done
+build_perf
+generate_inputs "$SIZES"
 if [ "$MANY" -gt 0 ] && [ ! -s "$OUT/many/tracker-$(printf %04d "$MANY").md" ]; then
   rm -rf "$OUT/many"
   python3 bench/gen_tracker.py 20 --files "$MANY" --dir "$OUT/many"
