@@ -18,6 +18,10 @@ std::string formula_with_values(const Tracker& t, std::size_t row);
 
 // Writes `value` into `cell`: over its text, or, in an empty cell, between
 // the pipes with one space each side (a directive comment stays in place).
-Edit cell_edit(const Cell& cell, std::string value);
+// In an aligned table the cell keeps its width where the value fits.
+Edit cell_edit(const Schema& schema, const Cell& cell, std::string value);
+
+// The column row_label names rows by first (the ID column), or npos.
+std::size_t label_column(const Schema& s);
 
 }  // namespace mdrisk::rules
