@@ -5,6 +5,8 @@
 
 #include "config/scoring_config.hpp"
 #include "mdrisk/config.hpp"
+#include "mdrisk/linter.hpp"
+#include "mdrisk/output.hpp"
 #include "mdrisk/scoring.hpp"
 #include "mdrisk/tracker.hpp"
 #include "test_support.hpp"
@@ -179,4 +181,58 @@ TEST(Scoring, ConfigErrorsNameTheLine) {
             "line 5: [bands] needs a score: set [score] 'column' or 'formula'");
   EXPECT_EQ(config_error("[[columns]]\nkey = \"risk\"\n[score]\nformula = \"risk\"\nwidth = 3\n"),
             "line 5: unknown key 'width' in [score]");
+}
+
+TEST(Scoring, ThresholdErrorIsOneLineNamingFileAndLineExitTwo) {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/.mdrisk.toml",
+                   "[[columns]]\nkey = \"risk\"\n[[columns]]\nkey = \"score\"\n[[columns]]\nkey = \"band\"\n"
+                   "[score]\ncolumn = \"score\"\n[bands]\ncolumn = \"band\"\nthresholds = [\n"
+                   "  { band = \"Low\", min = 1, max = 9 },\n  { band = \"High\", min = 9, max = 25 },\n]\n");
+  const std::string doc = "# T\n\n## Summary Table\n\n| risk | score | band |\n| --- | --- | --- |\n| a | 3 | High |\n";
+  test::write_file(dir + "/t.md", doc);
+  auto r = test::run_mdrisk({"--fix", "t.md"}, "", dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "mdrisk: " + dir + "/.mdrisk.toml: line 13: band \"High\" (9–25) overlaps band \"Low\" (1–9)\n");
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(test::read_file(dir + "/t.md"), doc);
+}
+
+// The README's example of the scoring keys is a working configuration.
+TEST(Scoring, ReadmeExampleLoads) {
+  const std::string readme = test::read_file(std::string(MDRISK_SOURCE_DIR) + "/README.md");
+  const std::size_t section = readme.find("### Scores, bands and order");
+  ASSERT_NE(section, std::string::npos);
+  const std::size_t begin = readme.find("```toml\n", section);
+  ASSERT_NE(begin, std::string::npos);
+  const std::size_t end = readme.find("```\n", begin + 8);
+  const std::string toml = readme.substr(begin + 8, end - begin - 8);
+  auto cfg = parse_config(toml, "README.md");
+  ASSERT_TRUE(cfg) << cfg.error().message;
+  const Scoring& sc = cfg->lint.schema.scoring;
+  EXPECT_EQ(sc.bands.size(), 4u);
+  EXPECT_EQ(sc.order.key, RowOrder::Key::Score);
+  EXPECT_TRUE(sc.order.descending);
+  EXPECT_EQ(sc.formula.inputs().size(), 2u);
+  const Schema& s = cfg->lint.schema;
+  EXPECT_EQ(scale_value(s, s.column_index("impact"), "Moderate"), 3);
+  EXPECT_EQ(scale_value(s, s.column_index("likelihood"), "5"), 5);
+  EXPECT_EQ(scale_value(s, s.column_index("likelihood"), "6"), std::nullopt);
+}
+
+// Letters and emoji are scales like any other; a score reads them by number.
+TEST(Scoring, LetterAndEmojiLevels) {
+  const Config cfg = config_or_die(
+      "sections = []\n[tracker]\ntable-heading = \"Risks\"\nentries-required = false\ntable-style = \"compact\"\n"
+      "[[columns]]\nkey = \"risk\"\nheader = \"Risk\"\n"
+      "[[columns]]\nkey = \"p\"\nheader = \"P\"\nlevels = { L = 1, M = 2, H = 3 }\n"
+      "[[columns]]\nkey = \"i\"\nheader = \"I\"\nlevels = { \"🟢\" = 1, \"🟠\" = 2, \"🔴\" = 3 }\n"
+      "[[columns]]\nkey = \"score\"\nheader = \"Score\"\n"
+      "[score]\ncolumn = \"score\"\nformula = \"p × i\"\n");
+  const std::string doc = "# R\n\n## Risks\n\n| Risk | P | I | Score |\n| --- | --- | --- | --- |\n"
+                          "| a | H | 🔴 | 9 |\n| b | m | 🟠 | 5 |\n";
+  const SourceFile src = test::source(doc);
+  EXPECT_EQ(format_concise({&src, lint(src, cfg.lint)}),
+            "input.md:8:7: warning: 'm' should be written 'M' [MR106]\n"
+            "input.md:8:15: error: risk 'b' has score '5', but P × I = 2 × 2 = 4 [MR601]\n");
 }
