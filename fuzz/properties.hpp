@@ -43,6 +43,11 @@
 //      fields with a source of truth, qualified values and ranges, and the
 //      style options (tight or header-wide delimiters, no blank line after
 //      an entry heading, bare-label colons).
+//  P13 scoring: for random contiguous thresholds and random valid ratings,
+//      with score and band cells right, wrong, empty or in another case,
+//      --fix leaves a register that lints clean, and fixing it again
+//      changes nothing (check_scoring below). P12's configurations include
+//      two scored ones (formula, bands, legend, row order).
 //  P10 the content signature parse_tracker builds along with the model
 //      (each entry signed as soon as its part is parsed), whole and cut at
 //      every allowed point, keeping the tree or dropping each part's,
@@ -50,6 +55,8 @@
 //      the same.
 #pragma once
 #include <cstdlib>
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -292,6 +299,29 @@ inline const std::vector<LintOptions>& shape_configs() {
         // no table: `###` entries holding a key/value table
         "[tracker]\nregister = \"entries\"\nentries-heading = \"\"\nheading-pattern = \"{id} {title}\"\n"
         "field-syntax = \"table\"\n[[columns]]\nkey = \"status\"\nheader = \"Status\"\nvalues = [\"Open\"]\n",
+        // the built-in layout with Score and Band: Impact × Likelihood on the
+        // 3-level scale, 3×3 bands, rows (and their entries) ranked by score
+        "[[columns]]\nkey = \"risk\"\nheader = \"Risk\"\n"
+        "[[columns]]\nkey = \"impact\"\nheader = \"Impact\"\nscale = \"3-level\"\n"
+        "[[columns]]\nkey = \"likelihood\"\nheader = \"Likelihood\"\nscale = \"3-level\"\n"
+        "[[columns]]\nkey = \"score\"\nheader = \"Score\"\nrequired = false\n"
+        "[[columns]]\nkey = \"band\"\nheader = \"Band\"\nrequired = false\n"
+        "[[columns]]\nkey = \"status\"\nheader = \"Status\"\nrequired = false\n"
+        "[score]\ncolumn = \"score\"\nformula = \"impact * likelihood\"\n"
+        "[bands]\ncolumn = \"band\"\nthresholds = [{ band = \"Low\", min = 1, max = 2 }, "
+        "{ band = \"Medium\", min = 3, max = 4 }, { band = \"High\", min = 5, max = 9 }]\n"
+        "[order]\nby = \"score-desc\"\n",
+        // a table anywhere scored FMEA-style (a sum of products, levels of
+        // its own, emoji), default bands, a qualified band cell, rows by ID descending
+        "[tracker]\ntable-heading = \"\"\nentries-required = false\ntable-style = \"compact\"\n"
+        "[[columns]]\nkey = \"id\"\nheader = \"ID\"\n[[columns]]\nkey = \"risk\"\nheader = \"Risk\"\n"
+        "[[columns]]\nkey = \"severity\"\nheader = \"S\"\nscale = \"1-5\"\n"
+        "[[columns]]\nkey = \"occurrence\"\nheader = \"O\"\nlevels = { \"\xF0\x9F\x9F\xA2\" = 1, \"\xF0\x9F\x9F\xA0\" = 2, "
+        "\"\xF0\x9F\x94\xB4\" = 3 }\n"
+        "[[columns]]\nkey = \"score\"\nheader = \"Score\"\n"
+        "[[columns]]\nkey = \"level\"\nheader = \"Level\"\nqualifiers = true\n"
+        "[score]\ncolumn = \"score\"\nformula = \"severity × occurrence + 1\"\n"
+        "[bands]\ncolumn = \"level\"\n[order]\nby = \"id-desc\"\n",
     };
     std::vector<LintOptions> out;
     for (const char* toml : tomls) {
@@ -302,6 +332,72 @@ inline const std::vector<LintOptions>& shape_configs() {
     return out;
   }();
   return configs;
+}
+
+// P13: for random valid scores and contiguous thresholds, the band (and
+// score) fix followed by lint reports nothing, and fixing twice equals
+// fixing once. `seed` picks the thresholds, the ratings and how each score
+// and band cell is spoiled (right, wrong, empty, in another case).
+inline void check_scoring(std::uint64_t seed) {
+  // A multiplier other than the step, so that seeds n and n + 1 give unrelated streams.
+  std::uint64_t state = seed * 0xD1B54A32D192ED03ull + 0x8CB92BA72F3D8DD7ull;
+  const auto next = [&](std::uint64_t n) {  // splitmix64: the same numbers on every platform
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return static_cast<std::int64_t>((z ^ (z >> 31)) % n);
+  };
+  // Thresholds: 2 to 5 contiguous bands covering 1..25.
+  const char* names[] = {"Minimal", "Low", "Medium", "High", "Critical"};
+  const int bands = 2 + static_cast<int>(next(4));
+  std::vector<std::int64_t> cuts = {1};
+  while (static_cast<int>(cuts.size()) < bands) {
+    const std::int64_t c = 2 + next(24);
+    if (std::find(cuts.begin(), cuts.end(), c) == cuts.end()) cuts.push_back(c);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  std::string toml =
+      "sections = []\n[tracker]\ntable-heading = \"Register\"\nentries-required = false\ntable-style = \"compact\"\n"
+      "[[columns]]\nkey = \"risk\"\nheader = \"Risk\"\n[[columns]]\nkey = \"l\"\nheader = \"L\"\nscale = \"1-5\"\n"
+      "[[columns]]\nkey = \"i\"\nheader = \"I\"\nscale = \"1-5\"\n[[columns]]\nkey = \"score\"\nheader = \"Score\"\n"
+      "non-empty = false\n[[columns]]\nkey = \"band\"\nheader = \"Band\"\nnon-empty = false\n"
+      "[score]\ncolumn = \"score\"\n";
+  const bool formula = next(2) == 0;  // scores computed from L × I, or only read
+  if (formula) toml += "formula = \"l * i\"\n";
+  toml += "[bands]\ncolumn = \"band\"\nthresholds = [\n";
+  for (int b = 0; b < bands; ++b) {
+    const std::int64_t hi = b + 1 < bands ? cuts[static_cast<std::size_t>(b) + 1] - 1 : 25;
+    toml += "  { band = \"" + std::string(names[b]) + "\", min = " + std::to_string(cuts[static_cast<std::size_t>(b)]) +
+            ", max = " + std::to_string(hi) + " },\n";
+  }
+  toml += "]\n";
+  auto cfg = parse_config(toml, "scoring.toml");
+  if (!cfg) fail("P13", "generated thresholds do not load: " + cfg.error().message + "\n" + toml);
+  std::string doc = "# Scored\n\n## Register\n\n| Risk | L | I | Score | Band |\n| --- | --- | --- | --- | --- |\n";
+  const int rows = 1 + static_cast<int>(next(8));
+  for (int r = 0; r < rows; ++r) {
+    const std::int64_t l = 1 + next(5), i = 1 + next(5);
+    std::string score = std::to_string(l * i);
+    if (formula && next(3) == 0) score = next(2) ? "" : std::to_string(1 + next(25));  // wrong or missing
+    std::string band = names[next(static_cast<std::uint64_t>(bands))];
+    if (next(4) == 0) band = "";
+    if (next(4) == 0) {
+      for (char& c : band) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    doc += "| risk " + std::to_string(r) + " | " + std::to_string(l) + " | " + std::to_string(i) + " | " + score +
+           " | " + band + " |\n";
+  }
+  auto src = SourceFile::from_bytes("scored.md", doc);
+  if (!src) fail("P13", "generated document is not text");
+  auto once = fix_source(*src, cfg->lint, FixOptions{});
+  if (!once) fail("P13", "fix failed: " + once.error().message + "\n" + doc);
+  auto src2 = SourceFile::from_bytes("scored.md", once->output);
+  const std::vector<Diagnostic> left = lint(*src2, cfg->lint);
+  if (!left.empty()) fail("P13", "after --fix: " + format_concise({&*src2, left}) + "\n" + doc + toml);
+  auto twice = fix_source(*src2, cfg->lint, FixOptions{});
+  if (!twice || twice->output != once->output || twice->fixes_applied != 0) {
+    fail("P13", "fixing twice differs from fixing once\n" + doc + toml);
+  }
 }
 
 // Runs every property on `bytes`; returns "" or "Pn: what broke".
@@ -347,6 +443,10 @@ inline std::string check_pipeline(std::string_view bytes) {
     }
     check_fix(*src, false);
     check_fix(*src, true);
+    // P13 with a seed drawn from the input: the fuzzer explores thresholds too.
+    std::uint64_t seed = 1469598103934665603ull;
+    for (unsigned char c : bytes.substr(0, 64)) seed = (seed ^ c) * 1099511628211ull;
+    check_scoring(seed);
     for (const LintOptions& shape : shape_configs()) {
       try {
         std::vector<Diagnostic> shaped;

@@ -15,6 +15,7 @@
 #include "mdrisk/output.hpp"
 #include "mdrisk/rule_info.hpp"
 #include "mdrisk/schema.hpp"
+#include "mdrisk/scoring.hpp"
 #include "mdrisk/source.hpp"
 #include "mdrisk/tracker.hpp"
 #include "mdrisk/version.hpp"

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "mdrisk/scoring.hpp"
+
 namespace mdrisk {
 
 enum class Requirement { Required, Recommended, Optional };
@@ -115,6 +117,9 @@ struct Schema {
   BlankAfterHeading blank_after_entry_heading = BlankAfterHeading::Required;
   DelimiterRow delimiter_row = DelimiterRow::Auto;
   std::vector<Policy> policies;
+  // Scales, the score formula, bands and row order (mdrisk/scoring.hpp):
+  // empty, so off, unless the configuration declares them.
+  Scoring scoring;
 
   // The built-in schema: the seed tracker's.
   static Schema defaults();

@@ -145,6 +145,10 @@ struct Tracker {
   // A table whose header maps most required columns but not the column rows
   // are keyed by: it cannot be read as part of the register (MR110).
   std::vector<ByteRange> unreadable_tables;
+  // Every other table outside the entries (a scale or band legend, a table
+  // of the author's), its header mapped to schema columns like the
+  // register's: MR603 compares legends with the configured scoring.
+  std::vector<Table> other_tables;
   std::optional<Heading> entries_heading;
   std::vector<Entry> entries;
   std::vector<Block> blocks;

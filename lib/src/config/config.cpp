@@ -18,6 +18,7 @@
 
 #include "mdrisk/rule_info.hpp"
 #include "base/text.hpp"
+#include "config/scoring_config.hpp"
 
 namespace mdrisk {
 namespace {
@@ -96,7 +97,8 @@ std::string rule_prefix(const toml::node& n, const std::string& selector) {
 
 ColumnSpec parse_column(const toml::table& t) {
   check_keys(t, "[[columns]]", {"key", "header", "aliases", "required", "non-empty", "values", "value-aliases",
-                                "qualifiers", "ranges", "value-case"});
+                                "qualifiers", "ranges", "value-case",
+                                config::kColumnScaleKeys[0], config::kColumnScaleKeys[1]});
   ColumnSpec c;
   if (!t.contains("key")) fail(t, "every [[columns]] needs a 'key'");
   c.key = get_string(*t.get("key"), "key");
@@ -142,7 +144,8 @@ std::size_t column_by_key(const Schema& s, const toml::node& n, const std::strin
 }
 
 Config build(const toml::table& root, const std::string& path) {
-  check_keys(root, "the top level", {"tracker", "columns", "sections", "policies", "rules", "files"});
+  check_keys(root, "the top level", {"tracker", "columns", "sections", "policies", "rules", "files",
+                                        "score", "bands", "order"});
   Config cfg;
   cfg.path = path;
   Schema& s = cfg.lint.schema;
@@ -350,6 +353,11 @@ Config build(const toml::table& root, const std::string& path) {
     if (auto* v = t.get("exclude")) cfg.exclude = get_strings(*v, "exclude");
   }
   if (s.columns.empty()) fail(root, "the schema needs at least one column");
+  try {
+    config::parse_scoring(root, s);  // scales, [score], [bands], [order]: scoring_config.cpp
+  } catch (const config::ScoringConfigError& e) {
+    throw ConfigError{at(e.where) + e.message};
+  }
   return cfg;
 }
 

@@ -207,17 +207,29 @@ class Builder {
     sig_.cells.reserve(rows * t_.table->header.cells.size());
     const bool names_are_keys = t_.schema->link == LinkMode::Name && t_.row_keys.size() == rows;
     // With `field-source = "entry"` MR310 rewrites a cell to its entry's
-    // field: those columns' cells are its to change.
+    // field: those columns' cells are its to change. So are the score and
+    // band cells, which MR601 and MR602 derive from the row's ratings.
     std::vector<bool> follows_entry(t_.schema->columns.size(), false);
     if (t_.schema->field_source == FieldSource::Entry) {
       for (const Entry& e : t_.entries) {
         for (const ColumnField& f : e.column_fields) follows_entry[f.column] = true;
       }
     }
+    const Scoring& scoring = t_.schema->scoring;
+    for (std::size_t c : {scoring.score_column, scoring.band_column}) {
+      if (c < follows_entry.size()) follows_entry[c] = true;
+    }
+    // With a declared row order MR604 may sort the rows: each cell is then
+    // tied to its row by the row's name, not its place.
+    const bool rows_move = scoring.order.key != RowOrder::Key::None;
     for (std::size_t r = 0; r < rows; ++r) {
       const Table& table = t_.table_of_row(r);
       const Row& row = t_.row(r);
-      const std::string prefix = std::to_string(r) + "|";
+      const std::string prefix =
+          (rows_move && names_are_keys ? t_.row_keys[r]
+           : rows_move                 ? text::normalize_name(row_key_text(table, row))
+                                       : std::to_string(r)) +
+          "|";
       const std::size_t row_begin = sig_.cells.size();
       for (std::size_t i = 0; i < table.header.cells.size(); ++i) {
         const std::size_t col = table.column_of_cell[i];
@@ -249,6 +261,17 @@ class Builder {
       std::sort(sig_.cells.begin() + static_cast<std::ptrdiff_t>(row_begin), sig_.cells.end(),
                 [&](const auto& a, const auto& b) { return sig_.view(a) < sig_.view(b); });
     }
+    if (rows_move) {
+      std::sort(sig_.cells.begin(), sig_.cells.end(), [&](const auto& a, const auto& b) { return sig_.view(a) < sig_.view(b); });
+    }
+  }
+
+  // The text of the cell rows are keyed by (the ID or name column).
+  std::string_view row_key_text(const Table& table, const Row& row) const {
+    const Schema& s = *t_.schema;
+    const std::size_t key = s.link == LinkMode::Id ? s.id_column : s.name_column;
+    const Cell* c = key != npos ? table.cell(row, key) : nullptr;
+    return c ? c->text : std::string_view();
   }
 
  private:

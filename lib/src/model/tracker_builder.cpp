@@ -734,7 +734,11 @@ void ModelBuilder::table_block(cmark_node* n, std::size_t base, Block& block) {
   const Schema& schema = schema_;
   Tracker& t = t_;
   const bool anywhere = table_key_.empty();
-  if (!anywhere && area_ != Area::Table) return;
+  if (!anywhere && area_ != Area::Table) {
+    // Only scoring reads other tables: without it, skip the work.
+    if (schema.scoring.enabled()) t.other_tables.push_back(make_table(src_, schema, n, base));
+    return;
+  }
   Table table = make_table(src_, schema, n, base);
   const std::size_t key_column = schema.link == LinkMode::Id ? schema.id_column : schema.name_column;
   const bool keyed = key_column < table.cell_of_column.size() && table.cell_of_column[key_column] != npos;
@@ -750,6 +754,7 @@ void ModelBuilder::table_block(cmark_node* n, std::size_t base, Block& block) {
       mapped += table.cell_of_column[c] != npos;
     }
     if (required > 0 && mapped * 2 > required) t.unreadable_tables.push_back(table.header.range);
+    if (schema.scoring.enabled()) t.other_tables.push_back(std::move(table));
     return;  // a legend, or a table of the author's
   }
   if (last_heading_ && (!t.table_heading || last_heading_->range.begin != t.table_heading->range.begin)) {

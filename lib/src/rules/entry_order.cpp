@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "rules/all.hpp"
+#include "rules/entry_moves.hpp"
 #include "rules/helpers.hpp"
 
 namespace mdrisk::rules {
@@ -40,20 +41,25 @@ std::vector<ByteRange> moving_spans(const Tracker& t) {
   return spans;
 }
 
-std::optional<Fix> reorder_fix(const Tracker& t, std::string_view eol) {
+}  // namespace
+
+std::optional<Edit> entry_order_edit(const Tracker& t, std::string_view eol, const std::vector<std::size_t>& rank) {
+  if (t.entries.empty()) return std::nullopt;
   std::unordered_set<std::size_t> seen;
   for (const Entry& e : t.entries) {
     if (e.row != npos && !seen.insert(e.row).second) return std::nullopt;  // MR205 first
   }
+  const auto rank_of = [&](std::size_t row) { return row < rank.size() ? rank[row] : row; };
   std::vector<std::size_t> key(t.entries.size());
   std::size_t last = 0;
   for (std::size_t i = 0; i < t.entries.size(); ++i) {
-    if (t.entries[i].row != npos) last = t.entries[i].row;
+    if (t.entries[i].row != npos) last = rank_of(t.entries[i].row);
     key[i] = last;
   }
   std::vector<std::size_t> order(t.entries.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
+  if (std::is_sorted(order.begin(), order.end())) return std::nullopt;
   const std::string& bytes = t.source->bytes();
   const std::vector<ByteRange> spans = moving_spans(t);
   std::string text;
@@ -62,8 +68,15 @@ std::optional<Fix> reorder_fix(const Tracker& t, std::string_view eol) {
     const ByteRange r = spans[order[k]];
     text.append(bytes, r.begin, r.size());
   }
-  const ByteRange whole{spans.front().begin, spans.back().end};
-  return make_fix(Applicability::Safe, "move entries into table order", {{whole, text}});
+  return Edit{ByteRange{spans.front().begin, spans.back().end}, std::move(text)};
+}
+
+namespace {
+
+std::optional<Fix> reorder_fix(const Tracker& t, std::string_view eol) {
+  auto edit = entry_order_edit(t, eol, {});
+  if (!edit) return std::nullopt;
+  return make_fix(Applicability::Safe, "move entries into table order", {std::move(*edit)});
 }
 
 }  // namespace
