@@ -104,10 +104,6 @@ Heading make_heading(const SourceFile& src, cmark_node* n, std::size_t base) {
   return h;
 }
 
-std::string heading_plain_key(const SourceFile& src, cmark_node* n, std::size_t base) {
-  return text::normalize_name(make_heading(src, n, base).text);
-}
-
 // Splits one raw table line into cells on unescaped pipes, as GFM does
 // (a pipe inside a code span still splits unless written "\|").
 Row split_row(const SourceFile& src, std::size_t line) {
