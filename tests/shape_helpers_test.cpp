@@ -6,6 +6,7 @@
 #include "model/cell_value.hpp"
 #include "model/heading_form.hpp"
 #include "model/label_scan.hpp"
+#include "model/scoring_inference.hpp"
 
 using namespace mdrisk;
 
@@ -98,3 +99,56 @@ TEST(LabelScan, SeveralLabelsOnOneLineButNotEmphasis) {
 }
 
 }  // namespace
+
+namespace {
+
+ScoringEvidence scored_rows(std::vector<std::vector<std::string>> rows) {
+  ScoringEvidence e;
+  e.keys = {"id", "likelihood", "impact", "score", "band"};
+  e.values = {{}, {}, {}, {}, {"Low", "Medium", "High"}};
+  e.rows = std::move(rows);
+  return e;
+}
+
+}  // namespace
+
+TEST(ScoringInference, ScoreIsInferredWhenMostRowsComputeIt) {
+  // Two rows in three agree: the third is drift, and the formula is kept.
+  auto e = scored_rows({{"A", "2", "3", "6", "Medium"}, {"B", "1", "4", "4", "Low"}, {"C", "3", "3", "12", "High"}});
+  InferredScoring s = infer_scoring(e);
+  EXPECT_EQ(s.score_column, "score");
+  EXPECT_EQ(s.formula, "likelihood * impact");
+  EXPECT_EQ(s.rows_agreeing, 2u);
+  EXPECT_EQ(s.rows_scored, 3u);
+  EXPECT_TRUE(s.band_column.empty()) << "no thresholds are stated, so none are guessed";
+  // One row in three is not a formula.
+  e = scored_rows({{"A", "2", "3", "7", "Medium"}, {"B", "1", "4", "4", "Low"}, {"C", "3", "3", "10", "High"}});
+  EXPECT_TRUE(infer_scoring(e).score_column.empty());
+}
+
+TEST(ScoringInference, BandsComeFromALegendTableOrASentence) {
+  auto e = scored_rows({{"A", "2", "3", "6", "Medium"}, {"B", "1", "4", "4", "Low"}});
+  e.legends.push_back({20, {"Score", "Level"}, {{"1\xE2\x80\x93" "4", "low"}, {"5 - 8", "Medium"}, {"9 to 9", "High"}}});
+  InferredScoring s = infer_scoring(e);
+  ASSERT_EQ(s.thresholds.size(), 3u);
+  EXPECT_EQ(s.thresholds_line, 20u);
+  EXPECT_EQ(s.thresholds[0].band, "Low") << "the band column's spelling";
+  EXPECT_EQ(s.thresholds[2].min, 9);
+  EXPECT_EQ(s.thresholds[2].max, 9);
+
+  // The input scale before the word "Bands" is not a band.
+  e.legends.clear();
+  const std::string line = "Each 1\xE2\x80\x93" "5. Bands: Low 1\xE2\x80\x93" "4, Medium (5\xE2\x80\x93" "9), High 10\xE2\x80\x93" "25.";
+  e.prose.push_back({3, line});
+  s = infer_scoring(e);
+  ASSERT_EQ(s.thresholds.size(), 3u);
+  EXPECT_EQ(s.thresholds_line, 3u);
+  EXPECT_EQ(s.thresholds[1].band, "Medium");
+  EXPECT_EQ(s.thresholds[1].min, 5);
+
+  // A gap (Medium ends at 8, High starts at 10) or a band the column lacks: nothing.
+  const std::string gap = "Bands: Low 1-4, Medium 5-8, High 10-25.";
+  const std::string unknown = "Bands: Low 1-4, Severe 5-25.";
+  e.prose = {{3, gap}, {4, unknown}};
+  EXPECT_TRUE(infer_scoring(e).thresholds.empty());
+}

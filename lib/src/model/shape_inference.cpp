@@ -16,6 +16,7 @@
 
 #include "base/text.hpp"
 #include "model/label_scan.hpp"
+#include "model/scoring_inference.hpp"
 
 namespace mdrisk {
 namespace {
@@ -150,6 +151,8 @@ std::string role_of(std::string_view header) {
       {"mitigation", {"mitigation", "response", "maßnahme", "massnahme", "controls", "action", "mitigation plan"}},
       {"owner", {"owner", "verantwortlich", "assignee"}},
       {"status", {"status", "state"}},
+      {"score", {"score", "risk score", "rpn", "l\xC3\x97i", "l x i"}},
+      {"band", {"band", "level", "risk level", "risk band", "rating"}},
   };
   const std::string h = lower(header);
   for (const auto& [role, words] : kRoles) {
@@ -339,6 +342,46 @@ struct FieldSeen {
   std::string label;
   std::size_t entries = 0;
 };
+
+}  // namespace
+
+namespace {
+
+// [score] and [bands], from the register's rows and what the rest of the
+// document states about its scale.
+template <typename Row>
+std::string scoring_toml(const Scan& s, const std::vector<std::size_t>& registers,
+                         const std::vector<ColumnGuess>& columns, const std::vector<Row>& rows) {
+  ScoringEvidence e;
+  for (const ColumnGuess& c : columns) {
+    e.keys.push_back(c.key);
+    e.values.push_back(c.values);
+  }
+  for (const Row& r : rows) e.rows.push_back(r.cells);
+  std::vector<bool> in_table(s.lines.size(), false);
+  for (std::size_t t = 0; t < s.tables.size(); ++t) {
+    for (std::size_t l = s.tables[t].first_line; l <= s.tables[t].last_line; ++l) in_table[l] = true;
+    if (std::find(registers.begin(), registers.end(), t) == registers.end()) {
+      e.legends.push_back({s.tables[t].first_line, s.tables[t].header, s.tables[t].rows});
+    }
+  }
+  for (std::size_t l = 1; l < s.lines.size(); ++l) {
+    if (!s.in_code[l] && !in_table[l]) e.prose.push_back({l, s.lines[l]});
+  }
+  const InferredScoring found = infer_scoring(e);
+  if (found.score_column.empty()) return {};
+  std::string out = "# Score = likelihood \xC3\x97 impact in " + std::to_string(found.rows_agreeing) + " of " +
+                    std::to_string(found.rows_scored) + " rows.\n[score]\ncolumn = " +
+                    toml_string(found.score_column) + "\nformula = " + toml_string(found.formula) + "\n\n";
+  if (found.band_column.empty()) return out;
+  out += "# The bands the document states on line " + std::to_string(found.thresholds_line) +
+         ".\n[bands]\ncolumn = " + toml_string(found.band_column) + "\nthresholds = [\n";
+  for (const auto& t : found.thresholds) {
+    out += "  { band = " + toml_string(t.band) + ", min = " + std::to_string(t.min) +
+           ", max = " + std::to_string(t.max) + " },\n";
+  }
+  return out + "]\n\n";
+}
 
 }  // namespace
 
@@ -809,6 +852,8 @@ std::optional<std::string> infer_config(const SourceFile& src) {
       out += "\n";
     }
   }
+
+  out += scoring_toml(s, registers, columns, rows);
 
   // [[sections]]: the fields entries carry besides the table's columns.
   std::vector<const FieldSeen*> sections;
