@@ -4,6 +4,7 @@
 
 #include "base/atx_heading.hpp"
 #include "base/directive.hpp"
+#include "base/text.hpp"
 
 using namespace mdrisk;
 
@@ -52,4 +53,13 @@ TEST(Directive, OneRecogniserWithOrWithoutSpacesInsideTheComment) {
   EXPECT_FALSE(is_directive_html("<!-- a comment -->"));
   const std::string_view line = "text <!--mdrisk-disable--> more";
   EXPECT_EQ(directive_comment_end(line, 5), line.find(" more"));
+}
+
+TEST(HeadingAnchor, FollowsGitHub) {
+  EXPECT_EQ(text::heading_anchor("SEC-001"), "sec-001");
+  EXPECT_EQ(text::heading_anchor("R-01: Supplier delay"), "r-01-supplier-delay");
+  EXPECT_EQ(text::heading_anchor("What's `new`?  Twice"), "whats-new--twice");
+  EXPECT_EQ(text::heading_anchor("snake_case & more"), "snake_case--more");
+  EXPECT_EQ(text::heading_anchor("Übergabe an Qualität"), "übergabe-an-qualität");
+  EXPECT_EQ(text::heading_anchor("🔴 High"), "-high");
 }

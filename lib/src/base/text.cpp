@@ -154,4 +154,37 @@ std::string printable_name(std::string_view name) {
   return out;
 }
 
+std::string heading_anchor(std::string_view heading) {
+  std::string out;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(heading.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(heading.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) break;  // input is validated UTF-8
+    p += n;
+    left -= n;
+    if (cp == ' ') {
+      out += '-';
+      continue;
+    }
+    const utf8proc_category_t cat = utf8proc_category(cp);
+    const bool keep = cp == '-' || cp == '_' || (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
+    if (!keep) continue;
+    utf8proc_uint8_t buf[4];
+    const utf8proc_ssize_t w = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(w));
+  }
+  return out;
+}
+
+std::string_view link_text(std::string_view cell) {
+  const std::string_view t = trim(cell);
+  if (t.size() > 4 && t.front() == '[' && t.back() == ')') {
+    const std::size_t mid = t.find("](");
+    if (mid != std::string_view::npos && t.find(']') == mid) return t.substr(1, mid - 1);
+  }
+  return cell;
+}
+
 }  // namespace mdrisk::text

@@ -363,17 +363,6 @@ std::size_t front_matter_lines(const SourceFile& src) {
   return 0;
 }
 
-// "[SEC-001](#sec-001)" -> "SEC-001": an ID cell linking to its entry is
-// keyed by its text.
-std::string_view link_text(std::string_view cell) {
-  const std::string_view t = text::trim(cell);
-  if (t.size() > 4 && t.front() == '[' && t.back() == ')') {
-    const std::size_t mid = t.find("](");
-    if (mid != std::string_view::npos && t.find(']') == mid) return t.substr(1, mid - 1);
-  }
-  return cell;
-}
-
 }  // namespace
 
 const Cell* Table::cell(const Row& row, std::size_t schema_column) const {
@@ -883,7 +872,7 @@ Tracker ModelBuilder::finish(TrackerTree* tree) {
     t.row_keys.reserve(rows);
     for (std::size_t r = 0; r < rows; ++r) {
       const Cell* cell = t.cell(r, key_column);
-      t.row_keys.push_back(cell ? text::normalize_name(link_text(cell->text)) : std::string());
+      t.row_keys.push_back(cell ? text::normalize_name(text::link_text(cell->text)) : std::string());
     }
     // Views of row_keys, which no longer grows.
     std::unordered_map<std::string_view, std::size_t> row_by_key;

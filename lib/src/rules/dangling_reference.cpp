@@ -74,26 +74,6 @@ std::vector<Token> id_tokens(std::string_view group) {
   return out;
 }
 
-// The line with the text of its code spans blanked (same length, so
-// offsets stay true): `(risk 9)` in backticks is an example, not a reference.
-std::string without_code_spans(std::string line) {
-  std::size_t i = 0;
-  while ((i = line.find('`', i)) != std::string::npos) {
-    const std::size_t run = line.find_first_not_of('`', i) == std::string::npos ? line.size() - i
-                                                                              : line.find_first_not_of('`', i) - i;
-    const std::string fence(run, '`');
-    std::size_t close = line.find(fence, i + run);
-    // A closing run must be exactly as long as the opening one.
-    while (close != std::string::npos && close + run < line.size() && line[close + run] == '`') {
-      close = line.find(fence, line.find_first_not_of('`', close));
-    }
-    if (close == std::string::npos) return line;
-    for (std::size_t k = i + run; k < close; ++k) line[k] = ' ';
-    i = close + run;
-  }
-  return line;
-}
-
 }  // namespace
 
 void check_dangling_reference(const Tracker& t, RuleContext& ctx) {

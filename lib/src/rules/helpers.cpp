@@ -5,6 +5,24 @@
 
 namespace mdrisk::rules {
 
+std::string without_code_spans(std::string line) {
+  std::size_t i = 0;
+  while ((i = line.find('`', i)) != std::string::npos) {
+    const std::size_t run = line.find_first_not_of('`', i) == std::string::npos ? line.size() - i
+                                                                              : line.find_first_not_of('`', i) - i;
+    const std::string fence(run, '`');
+    std::size_t close = line.find(fence, i + run);
+    // A closing run must be exactly as long as the opening one.
+    while (close != std::string::npos && close + run < line.size() && line[close + run] == '`') {
+      close = line.find(fence, line.find_first_not_of('`', close));
+    }
+    if (close == std::string::npos) return line;
+    for (std::size_t k = i + run; k < close; ++k) line[k] = ' ';
+    i = close + run;
+  }
+  return line;
+}
+
 std::string line_ref(const SourceFile& src, std::size_t offset) {
   return "line " + std::to_string(src.line_of(offset));
 }
@@ -12,7 +30,7 @@ std::string line_ref(const SourceFile& src, std::size_t offset) {
 std::string row_name(const Tracker& t, std::size_t row) {
   if (!t.table) return {};
   const Cell* c = t.cell(row, t.schema->name_column);
-  return c ? std::string(c->text) : std::string();
+  return c ? std::string(text::link_text(c->text)) : std::string();
 }
 
 std::string comparable_value(const ColumnSpec& column, std::string_view text) {

@@ -44,10 +44,16 @@ bool row_needs_entry(const Tracker& t, std::size_t r);
 // there. For comparing an entry field with its row.
 std::string comparable_value(const ColumnSpec& column, std::string_view text);
 
+// A line with the text of its code spans blanked (same length, so offsets
+// stay true): `(risk 9)` or `[x](#y)` in backticks is an example, not text
+// a rule should read.
+std::string without_code_spans(std::string line);
+
 // "line N" of a byte offset, for messages that name a second place.
 std::string line_ref(const SourceFile& src, std::size_t offset);
 
-// The risk name cell of a row, or an empty string.
+// The risk name of a row: its name cell, or the text of the one link the
+// cell holds; an empty string without one.
 std::string row_name(const Tracker& t, std::size_t row);
 
 // True when a configured policy requires `section` of entry `e` (MR309

@@ -44,7 +44,7 @@ std::vector<std::string> mitigation_items(std::string_view cell) {
 std::string stub_entry(const Tracker& t, std::size_t row, std::string_view eol) {
   const Schema& schema = *t.schema;
   const Cell* id = schema.link == LinkMode::Id ? t.cell(row, schema.id_column) : nullptr;
-  std::string s = "### " + schema.expected_heading(id ? id->text : "", row_name(t, row));
+  std::string s = "### " + schema.expected_heading(id ? text::link_text(id->text) : "", row_name(t, row));
   s.append(eol).append(eol);
   const std::size_t mitigation_col = schema.column_index("mitigation");
   const Cell* mitigation = mitigation_col == npos ? nullptr : t.cell(row, mitigation_col);
