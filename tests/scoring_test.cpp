@@ -181,6 +181,9 @@ TEST(Scoring, ConfigErrorsNameTheLine) {
             "line 5: [bands] needs a score: set [score] 'column' or 'formula'");
   EXPECT_EQ(config_error("[[columns]]\nkey = \"risk\"\n[score]\nformula = \"risk\"\nwidth = 3\n"),
             "line 5: unknown key 'width' in [score]");
+  EXPECT_EQ(config_error("[tracker]\nregister = \"entries\"\n[[columns]]\nkey = \"impact\"\nscale = \"3-level\"\n"
+                         "[score]\nformula = \"impact\"\n"),
+            "line 6: [score] needs a register table; with register = \"entries\" there are no rows to score");
 }
 
 TEST(Scoring, ThresholdErrorIsOneLineNamingFileAndLineExitTwo) {

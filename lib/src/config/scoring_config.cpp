@@ -310,6 +310,12 @@ void parse_scoring(const toml::table& root, Schema& s) {
       fail(*t->get("by"), "ordering by score needs [score] 'column' or 'formula'");
     }
   }
+  // Scores, bands and order are read from table rows: a register of
+  // entries alone has none, and would silently check nothing.
+  if (sc.enabled() && !s.has_table) {
+    const char* key = root.contains("score") ? "score" : root.contains("bands") ? "bands" : "order";
+    fail(*root.get(key), std::string("[") + key + "] needs a register table; with register = \"entries\" there are no rows to score");
+  }
 }
 
 }  // namespace mdrisk::config
