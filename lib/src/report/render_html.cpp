@@ -2,8 +2,10 @@
 // inline SVG heat map, no scripts, no fonts, images or links to fetch; a
 // Content-Security-Policy that forbids loading anything). Every cell of the
 // heat map carries its count, its band in words and its risks, so the map
-// reads without telling colours apart; the colours are a light blue to
-// orange scale that stays distinct under the common colour blindnesses.
+// reads without telling colours apart; the colours (pale blue, light and
+// dark orange, from a scale made for colour-blind readers) also differ
+// clearly in lightness, so they stay apart in greyscale too, and dark text
+// keeps a contrast of at least 4.5:1 on each (tests/report/html_render.py).
 #include <algorithm>
 
 #include "base/text.hpp"
@@ -48,13 +50,13 @@ std::string shorten(std::string_view s, std::size_t n) {
 }
 
 const char* fill_of(const std::string& band) {
-  if (band == "High") return "#f4a261";
-  if (band == "Medium") return "#ffe8a8";
-  if (band == "Low") return "#cfe8f3";
+  if (band == "High") return "#e66101";
+  if (band == "Medium") return "#fdb863";
+  if (band == "Low") return "#e0f3f8";
   return "#eeeeee";
 }
 
-constexpr int kCellW = 170, kCellH = 96, kLeft = 150, kTop = 40, kBottom = 56;
+constexpr int kCellW = 170, kCellH = 96, kLeft = 150, kTop = 40, kBottom = 32;
 
 void svg(std::string& out, const RegisterReport& r, std::size_t index) {
   const std::string id = "heatmap-title-" + std::to_string(index + 1);
@@ -92,7 +94,7 @@ void svg(std::string& out, const RegisterReport& r, std::size_t index) {
       }
       const std::size_t shown = std::min<std::size_t>(cell.size(), 3);
       for (std::size_t k = 0; k < shown; ++k) {
-        std::string label = shorten(r.risks[cell[k]].label, 22);
+        std::string label = shorten(r.risks[cell[k]].label, 20);
         if (k == 2 && cell.size() > 3) label = "+" + std::to_string(cell.size() - 2) + " more";
         out += "<text x=\"" + std::to_string(x + 10) + "\" y=\"" + std::to_string(y + 50 + 15 * static_cast<int>(k)) +
                "\" class=\"label\">" + esc(label) + "</text>";
@@ -106,8 +108,7 @@ void svg(std::string& out, const RegisterReport& r, std::size_t index) {
     out += "<text x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(bottom + 20) +
            "\" text-anchor=\"middle\" class=\"axis\">" + esc(r.impact.values[i]) + "</text>\n";
   }
-  out += "<text x=\"10\" y=\"" + std::to_string(bottom + 44) + "\" class=\"axis\">↑ " + esc(r.likelihood.column) +
-         "</text>\n";
+  out += "<text x=\"10\" y=\"24\" class=\"axis\">" + esc(r.likelihood.column) + " ↑</text>\n";
   out += "</svg>\n";
 }
 
