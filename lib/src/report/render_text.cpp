@@ -138,7 +138,19 @@ std::string render_report_text(const ReportSet& set, const ReportRenderOptions& 
     counts(out, "Group", r.by_group);
     if (r.max_score > 0) top(out, r, options.top);
   }
-  return out;
+  // No line ends in padding.
+  std::string trimmed;
+  std::size_t begin = 0;
+  while (begin < out.size()) {
+    std::size_t end = out.find('\n', begin);
+    if (end == std::string::npos) end = out.size();
+    std::size_t last = end;
+    while (last > begin && out[last - 1] == ' ') --last;
+    trimmed.append(out, begin, last - begin);
+    if (end < out.size()) trimmed += '\n';
+    begin = end + 1;
+  }
+  return trimmed;
 }
 
 }  // namespace mdrisk
