@@ -20,8 +20,12 @@ struct ReportRisk {
   std::string file;    // the file it comes from (its report's name)
   std::size_t line = 0;
   std::string likelihood, impact, status, owner, group, band;
-  std::size_t likelihood_rank = 0, impact_rank = 0;  // 1 = lowest; 0 = not rated
-  std::size_t score = 0;                              // likelihood_rank × impact_rank; 0 = not rated
+  // The values' numbers on their scales (mdrisk/scoring.hpp; without a
+  // scale, 1 for the lowest allowed value); 0 = not rated.
+  std::size_t likelihood_rank = 0, impact_rank = 0;
+  // The register's configured score (score column or formula) when it has
+  // one, else likelihood_rank × impact_rank; 0 = not rated.
+  std::size_t score = 0;
   bool rated() const { return likelihood_rank != 0 && impact_rank != 0; }
 };
 
@@ -42,11 +46,14 @@ struct RegisterReport {
   ReportAxis likelihood, impact;
   // cells[l][i]: indices into `risks` rated likelihood value l, impact value i.
   std::vector<std::vector<std::vector<std::size_t>>> cells;
+  // cell_bands[l][i]: the band of the cell's score (configured bands, else
+  // report::band_of), for shading.
+  std::vector<std::vector<std::string>> cell_bands;
   std::size_t unrated = 0;  // risks missing a likelihood or impact
   // Counts in the order of the column's allowed values, then others seen;
   // owners and groups in order of first appearance.
   std::vector<ReportCount> by_status, by_band, by_owner, by_group;
-  std::size_t max_score = 0;  // the highest score the axes allow
+  std::size_t max_score = 0;  // the highest score the axes allow (0: no matrix)
 };
 
 // The report of one register. `name` is what the report calls it (the file).

@@ -5,6 +5,7 @@
 
 #include "base/text.hpp"
 #include "mdrisk/report.hpp"
+#include "mdrisk/scoring.hpp"
 #include "model/canonical.hpp"
 #include "model/cell_value.hpp"
 #include "report/scale.hpp"
@@ -77,19 +78,47 @@ std::vector<ReportCount> seeded(const std::vector<std::string>& values) {
   return out;
 }
 
+// An axis: the column's scale (mdrisk/scoring.hpp) when it has one,
+// lowest first, with each level's number; else its allowed values ordered
+// by report::ordered_values, numbered 1..N.
+ReportAxis axis_of(const Schema& s, std::size_t c, std::vector<std::int64_t>& numbers) {
+  ReportAxis axis;
+  axis.column = s.columns[c].header;
+  const Scale scale = effective_scale(s, c);
+  if (!scale.empty()) {
+    for (const ScaleLevel& level : scale.levels) {
+      axis.values.push_back(level.label);
+      numbers.push_back(level.value);
+    }
+    return axis;
+  }
+  axis.values = report::ordered_values(s.columns[c]);
+  for (std::size_t i = 0; i < axis.values.size(); ++i) numbers.push_back(static_cast<std::int64_t>(i + 1));
+  return axis;
+}
+
+// The position of `value` on an axis (case-insensitive: a scale's labels
+// may be spelled unlike the column's values), or npos.
+std::size_t position(const std::vector<std::string>& values, std::string_view value) {
+  if (value.empty()) return npos;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (text::iequals(values[i], value)) return i;
+  }
+  return npos;
+}
+
 void place(RegisterReport& r) {
   r.cells.assign(r.likelihood.values.size(), std::vector<std::vector<std::size_t>>(r.impact.values.size()));
   r.unrated = 0;
   for (std::size_t i = 0; i < r.risks.size(); ++i) {
     const ReportRisk& risk = r.risks[i];
-    const auto l = std::find(r.likelihood.values.begin(), r.likelihood.values.end(), risk.likelihood);
-    const auto m = std::find(r.impact.values.begin(), r.impact.values.end(), risk.impact);
-    if (!risk.rated() || l == r.likelihood.values.end() || m == r.impact.values.end()) {
+    const std::size_t l = position(r.likelihood.values, risk.likelihood);
+    const std::size_t m = position(r.impact.values, risk.impact);
+    if (!risk.rated() || l == npos || m == npos) {
       ++r.unrated;
       continue;
     }
-    r.cells[static_cast<std::size_t>(l - r.likelihood.values.begin())][static_cast<std::size_t>(m - r.impact.values.begin())]
-        .push_back(i);
+    r.cells[l][m].push_back(i);
   }
 }
 
@@ -101,26 +130,44 @@ RegisterReport build_report(const Tracker& t, const std::string& name) {
   RegisterReport r;
   r.name = name;
   std::vector<std::string> band_scale;
-  if (roles.likelihood != npos) {
-    r.likelihood.column = s.columns[roles.likelihood].header;
-    r.likelihood.values = report::ordered_values(s.columns[roles.likelihood]);
+  std::vector<std::int64_t> l_numbers, i_numbers;
+  if (roles.likelihood != npos) r.likelihood = axis_of(s, roles.likelihood, l_numbers);
+  if (roles.impact != npos) r.impact = axis_of(s, roles.impact, i_numbers);
+  const Scoring& scoring = s.scoring;
+  const bool configured_bands = !scoring.bands.empty() && scoring.enabled();
+  if (!l_numbers.empty() && !i_numbers.empty()) {
+    r.max_score = static_cast<std::size_t>(std::max<std::int64_t>(
+        0, *std::max_element(l_numbers.begin(), l_numbers.end()) * *std::max_element(i_numbers.begin(), i_numbers.end())));
   }
-  if (roles.impact != npos) {
-    r.impact.column = s.columns[roles.impact].header;
-    r.impact.values = report::ordered_values(s.columns[roles.impact]);
+  // The band of a score: the configured bands, else report::band_of.
+  const auto band_for = [&](std::size_t score) -> std::string {
+    if (score == 0) return {};
+    if (configured_bands) {
+      const ScoreBand* b = band_for_score(scoring, static_cast<std::int64_t>(score));
+      return b ? b->label : std::string();
+    }
+    return report::band_of(score, r.max_score);
+  };
+  r.cell_bands.assign(l_numbers.size(), std::vector<std::string>(i_numbers.size()));
+  for (std::size_t l = 0; l < l_numbers.size(); ++l) {
+    for (std::size_t i = 0; i < i_numbers.size(); ++i) {
+      r.cell_bands[l][i] = band_for(static_cast<std::size_t>(std::max<std::int64_t>(0, l_numbers[l] * i_numbers[i])));
+    }
   }
-  r.max_score = r.likelihood.values.size() * r.impact.values.size();
   if (roles.status != npos) r.by_status = seeded(s.columns[roles.status].allowed);
   if (roles.band != npos && !s.columns[roles.band].allowed.empty()) {
     band_scale = report::ordered_values(s.columns[roles.band]);
     std::reverse(band_scale.begin(), band_scale.end());  // highest first
+  } else if (configured_bands) {
+    for (auto b = scoring.bands.rbegin(); b != scoring.bands.rend(); ++b) band_scale.push_back(b->label);
   } else if (r.max_score > 0) {
     band_scale = {"High", "Medium", "Low"};
   }
   r.by_band = seeded(band_scale);
 
   // Fills a risk from a getter of column values (cell or entry field).
-  const auto fill = [&](ReportRisk& risk, const auto& raw_of) {
+  // `row`: the register row (for a configured score), or npos.
+  const auto fill = [&](ReportRisk& risk, std::size_t row, const auto& raw_of) {
     const auto get = [&](std::size_t c, const std::vector<std::string>* ordered) -> std::string {
       if (c == npos) return {};
       const std::string_view* raw = raw_of(c);
@@ -130,14 +177,19 @@ RegisterReport build_report(const Tracker& t, const std::string& name) {
     risk.impact = get(roles.impact, &r.impact.values);
     risk.status = get(roles.status, nullptr);
     risk.owner = get(roles.owner, nullptr);
-    risk.likelihood_rank = report::value_rank(r.likelihood.values, risk.likelihood);
-    risk.impact_rank = report::value_rank(r.impact.values, risk.impact);
+    const std::size_t l = position(r.likelihood.values, risk.likelihood);
+    const std::size_t m = position(r.impact.values, risk.impact);
+    risk.likelihood_rank = l == npos ? 0 : static_cast<std::size_t>(std::max<std::int64_t>(1, l_numbers[l]));
+    risk.impact_rank = m == npos ? 0 : static_cast<std::size_t>(std::max<std::int64_t>(1, i_numbers[m]));
     risk.score = risk.likelihood_rank * risk.impact_rank;
-    if (roles.band != npos && !s.columns[roles.band].allowed.empty()) {
-      risk.band = get(roles.band, nullptr);
-    } else {
-      risk.band = report::band_of(risk.score, r.max_score);
+    // A configured score (a score column, or a formula) is the register's
+    // own: the report shows it rather than the product.
+    if (risk.rated() && row != npos && scoring.enabled() &&
+        (scoring.score_column != npos || !scoring.formula.empty())) {
+      if (const auto score = row_score(t, row); score && *score > 0) risk.score = static_cast<std::size_t>(*score);
     }
+    if (roles.band != npos && !s.columns[roles.band].allowed.empty()) risk.band = get(roles.band, nullptr);
+    if (risk.band.empty()) risk.band = band_for(risk.score);
   };
 
   if (t.table) {
@@ -152,7 +204,7 @@ RegisterReport build_report(const Tracker& t, const std::string& name) {
       const Table& table = t.table_of_row(row);
       if (table.group) risk.group = std::string(text::trim(table.group->text));
       std::string_view holder;
-      fill(risk, [&](std::size_t c) -> const std::string_view* {
+      fill(risk, row, [&](std::size_t c) -> const std::string_view* {
         const Cell* cell = t.cell(row, c);
         if (!cell) return nullptr;
         holder = cell->text;
@@ -167,7 +219,7 @@ RegisterReport build_report(const Tracker& t, const std::string& name) {
       risk.line = e.heading.first_line;
       risk.name = std::string(e.title.empty() ? e.heading.text : e.title);
       risk.label = e.id.empty() ? risk.name : std::string(e.id);
-      fill(risk, [&](std::size_t c) -> const std::string_view* {
+      fill(risk, npos, [&](std::size_t c) -> const std::string_view* {
         for (const ColumnField& f : e.column_fields) {
           if (f.column == c) return &f.value;
         }
@@ -219,6 +271,19 @@ RegisterReport combine_reports(const std::vector<RegisterReport>& reports) {
     all.max_score = std::max(all.max_score, r.max_score);
   }
   place(all);
+  // Each cell's band as the first report holding both values says it.
+  all.cell_bands.assign(all.likelihood.values.size(), std::vector<std::string>(all.impact.values.size()));
+  for (std::size_t l = 0; l < all.likelihood.values.size(); ++l) {
+    for (std::size_t i = 0; i < all.impact.values.size(); ++i) {
+      for (const RegisterReport& r : reports) {
+        const std::size_t rl = position(r.likelihood.values, all.likelihood.values[l]);
+        const std::size_t ri = position(r.impact.values, all.impact.values[i]);
+        if (rl == npos || ri == npos || rl >= r.cell_bands.size() || ri >= r.cell_bands[rl].size()) continue;
+        all.cell_bands[l][i] = r.cell_bands[rl][ri];
+        break;
+      }
+    }
+  }
   return all;
 }
 

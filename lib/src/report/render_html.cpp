@@ -50,7 +50,9 @@ std::string shorten(std::string_view s, std::size_t n) {
 }
 
 const char* fill_of(const std::string& band) {
-  if (band == "High") return "#e66101";
+  // Bands above High (Critical, Very High) share its fill; the word in
+  // the cell tells them apart.
+  if (band == "High" || band == "Critical" || band == "Very High" || band == "Extreme") return "#e66101";
   if (band == "Medium") return "#fdb863";
   if (band == "Low") return "#e0f3f8";
   return "#eeeeee";
@@ -77,7 +79,7 @@ void svg(std::string& out, const RegisterReport& r, std::size_t index) {
     for (std::size_t i = 0; i < cols; ++i) {
       const int x = kLeft + static_cast<int>(i) * kCellW;
       const auto& cell = r.cells[l][i];
-      const std::string band = report::band_of((l + 1) * (i + 1), r.max_score);
+      const std::string band = l < r.cell_bands.size() && i < r.cell_bands[l].size() ? r.cell_bands[l][i] : std::string();
       out += "<g class=\"cell\">";
       std::string all;
       for (std::size_t k = 0; k < cell.size(); ++k) all += (k ? ", " : "") + r.risks[cell[k]].label;

@@ -20,7 +20,7 @@ std::string pad(const std::string& s, std::size_t width, bool right = false) {
 // Background for a band: green, yellow, red with black text (readable on
 // dark and light terminals alike).
 std::string shade(const std::string& band) {
-  if (band == "High") return "\x1b[30;41m";
+  if (band == "High" || band == "Critical" || band == "Very High" || band == "Extreme") return "\x1b[30;41m";
   if (band == "Medium") return "\x1b[30;43m";
   if (band == "Low") return "\x1b[30;42m";
   return "";
@@ -39,7 +39,7 @@ void grid(std::string& out, const RegisterReport& r, bool color) {
     out += pad(r.likelihood.values[l], label_w) + " ";
     for (std::size_t i = 0; i < r.impact.values.size(); ++i) {
       const std::string n = std::to_string(r.cells[l][i].size());
-      const std::string band = report::band_of((l + 1) * (i + 1), r.max_score);
+      const std::string band = l < r.cell_bands.size() && i < r.cell_bands[l].size() ? r.cell_bands[l][i] : std::string();
       out += "  ";
       if (color) out += shade(band);
       out += pad(n + " ", cell_w, true);

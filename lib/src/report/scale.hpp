@@ -1,7 +1,7 @@
 #pragma once
-// Where a value sits on a column's scale, and the band a score falls in.
-// The one place a report ranks values: everything else asks here, so a
-// configured scale can replace this reading without touching the reports.
+// The fallbacks a report uses when the configuration declares no scale
+// (mdrisk/scoring.hpp) for a column and no bands: an order for the
+// column's allowed values, and a band for a score.
 #include <cstddef>
 #include <string>
 #include <string_view>
