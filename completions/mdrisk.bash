@@ -21,6 +21,19 @@ _mdrisk() {
   case ${COMP_WORDS[1]} in
     rules) return ;;
     init) mapfile -t COMPREPLY < <(compgen -W "--force -h --help" -- "$cur"); return ;;
+    report)
+      case $prev in
+        --format) mapfile -t COMPREPLY < <(compgen -W "text markdown html json" -- "$cur"); return ;;
+        --color) mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur"); return ;;
+        --top | --max-file-size) return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "--format --top --color -o --output-file --config --no-config
+          --stdin-filename --max-file-size -h --help" -- "$cur")
+      else
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+      fi
+      return ;;
     rule)
       if ((COMP_CWORD == 2)); then
         mapfile -t COMPREPLY < <(compgen -W "$(mdrisk rules 2>/dev/null | awk '{print $1, $2}')" -- "$cur")
@@ -42,7 +55,7 @@ _mdrisk() {
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
   elif ((COMP_CWORD == 1)); then
-    mapfile -t COMPREPLY < <(compgen -W "rules rule init server" -- "$cur"; compgen -f -- "$cur")
+    mapfile -t COMPREPLY < <(compgen -W "rules rule init report server" -- "$cur"; compgen -f -- "$cur")
   else
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
   fi

@@ -17,7 +17,8 @@
 //  P7  content outside the edits is unchanged: every top-level block outside
 //      the managed structure (not the title, the two managed headings, the
 //      Summary Table or a detailed entry; nor an mdrisk suppression comment,
-//      which MR501 removes when unused) still appears in the output as the
+//      which MR501 removes when unused; nor a generated view, whose lines
+//      MR801 rewrites) still appears in the output as the
 //      same raw bytes, in the same order. Fixes only re-print managed
 //      constructs and insert line breaks between blocks, so a block that is
 //      not managed must survive verbatim; this checks raw bytes, independently
@@ -110,7 +111,7 @@ inline void check_outside_blocks(const SourceFile& src, const Tracker& t, const 
     // previous block's are checked, the rest have no trustworthy span.
     const bool plausible = b.first_line > prev_last && b.last_line >= b.first_line && b.last_line <= src.line_count();
     if (plausible) prev_last = b.last_line;
-    if (b.managed || b.in_entry || !plausible) continue;
+    if (b.managed || b.in_entry || b.view || !plausible) continue;
     const std::size_t begin = src.line_start(b.first_line);
     const std::size_t end = src.line_end(b.last_line);
     if (end <= begin) continue;

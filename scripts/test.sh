@@ -4,7 +4,7 @@
 # Set MDRISK_SKIP_SANITIZERS=1 to run only the first stage locally.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/bootstrap.sh clang libclang-rt-14-dev npm neovim
+./scripts/bootstrap.sh clang libclang-rt-14-dev npm neovim chromium
 jobs=$(nproc)
 
 echo "== stage 1: build and test (RelWithDebInfo)"

@@ -77,6 +77,26 @@ grep -oE ':format:\([^)]*\)' "$src/completions/_mdrisk" | sed 's/.*(//; s/)//' |
 same "zsh: --format values" "$work/formats" "$work/got"
 grep -q "'--force\[" "$src/completions/_mdrisk" || fail "zsh: init has no --force"
 checks=$((checks + 2))
+# `mdrisk report`: its options and formats, as `mdrisk report --help` lists them.
+report_help=$(mdrisk report --help)
+grep -oE -- '--format TEXT:\{[^}]*\}' <<<"$report_help" | sed 's/.*{//; s/}//' | tr ',' '\n' | sort >"$work/report_formats"
+[[ $(wc -l <"$work/report_formats") -eq 4 ]] || fail "could not read the report formats from mdrisk report --help"
+bash_complete mdrisk report --format "" >"$work/got"
+same "bash: report --format values" "$work/report_formats" "$work/got"
+fish_complete 'mdrisk report --format ' >"$work/got"
+same "fish: report --format values" "$work/report_formats" "$work/got"
+grep -oE ':report-format:\([^)]*\)' "$src/completions/_mdrisk" | sed 's/.*(//; s/)//' | tr ' ' '\n' | sort >"$work/got"
+same "zsh: report --format values" "$work/report_formats" "$work/got"
+for o in --format --top; do
+  grep -qe "$o" <<<"$report_help" || fail "mdrisk report --help lacks $o"
+  bash_complete mdrisk report -- | grep -qx -- "$o" || fail "bash: 'mdrisk report -' does not offer $o"
+  fish_complete 'mdrisk report -' | grep -qx -- "$o" || fail "fish: 'mdrisk report -' does not offer $o"
+  grep -q "'$o=\[" "$src/completions/_mdrisk" || fail "zsh: report has no $o"
+done
+bash_complete mdrisk rep | grep -qx report || fail "bash: 'mdrisk rep' does not offer report"
+fish_complete 'mdrisk ' | grep -qx report || fail "fish: 'mdrisk ' does not offer report"
+checks=$((checks + 5))
+
 # The man page documents the same options (written by hand, so checked here).
 man_opts=$(MANWIDTH=200 man -l -P cat "$src/docs/mdrisk.1" 2>/dev/null | grep -oE -- '(^|[ ,])--?[a-z][a-z-]*' | grep -oE -- '--?[a-z][a-z-]*' | sort -u)
 while read -r o; do

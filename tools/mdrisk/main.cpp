@@ -85,6 +85,15 @@ int main(int argc, char** argv) {
   server_cmd->add_option("--debounce-ms", debounce_ms, "Edits closer together than this are linted once quiet this long (default 50)")
       ->check(CLI::Range(0, 10000));
   server_cmd->fallthrough();  // `mdrisk server --config FILE` as well as `mdrisk --config FILE server`
+  ReportOptions report_opt;
+  auto* report_cmd = app.add_subcommand(
+      "report", "Print the likelihood x impact matrix, counts and top risks of trackers (several: combined, then each)");
+  report_cmd->add_option("report-files", report_opt.files, "Tracker files ('-' reads standard input)");
+  report_cmd->add_option("--format", report_opt.format, "Report format: text, markdown, html, json")
+      ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
+  report_cmd->add_option("--top", report_opt.top, "How many risks the top list shows (default 10)")
+      ->check(CLI::Range(1, 1000));
+  report_cmd->fallthrough();  // --config, --no-config, --color, -o, --stdin-filename after `report`
   app.require_subcommand(0, 1);
 
   try {
@@ -105,6 +114,11 @@ int main(int argc, char** argv) {
   if (rules_cmd->parsed()) return list_rules(rules_format == "markdown");
   if (rule_cmd->parsed()) return explain_rule(rule_code);
   if (init_cmd->parsed()) return init_config(init_force, init_from);
+  if (report_cmd->parsed()) {
+    ConfigResolver report_configs(opt.config_path, opt.no_config, {}, {},
+                                  opt.stdin_named() ? opt.stdin_filename : std::string());
+    return run_report(report_opt, opt, report_configs);
+  }
   if (server_cmd->parsed()) {
     mdrisk::server::ServerOptions server_options;
     server_options.config = {opt.config_path, opt.no_config, opt.select, opt.ignore};

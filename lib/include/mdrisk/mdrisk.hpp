@@ -13,6 +13,7 @@
 #include "mdrisk/io.hpp"
 #include "mdrisk/linter.hpp"
 #include "mdrisk/output.hpp"
+#include "mdrisk/report.hpp"
 #include "mdrisk/rule_info.hpp"
 #include "mdrisk/schema.hpp"
 #include "mdrisk/scoring.hpp"

@@ -10,6 +10,7 @@
 
 #include "mdrisk/schema.hpp"
 #include "mdrisk/source.hpp"
+#include "mdrisk/view.hpp"
 
 namespace mdrisk {
 
@@ -131,6 +132,7 @@ struct Block {
   bool in_entry = false; // part of a detailed entry's body
   bool directive = false; // an `<!-- mdrisk-... -->` suppression comment
   bool literal = false;   // a code or HTML block: its text is not prose
+  bool view = false;      // a generated view's marker or content (mdrisk/view.hpp)
 };
 
 struct Tracker {
@@ -154,6 +156,10 @@ struct Tracker {
   std::vector<Block> blocks;
   std::vector<std::string> row_keys;  // normalised risk name per table row
   std::vector<std::size_t> entry_of_row;  // first entry matched to each row, or npos
+  // Generated views (`<!-- mdrisk:view ... -->`), in document order, and end
+  // markers that close no view.
+  std::vector<ViewBlock> views;
+  std::vector<StrayViewEnd> stray_view_ends;
 
   // The entry matched to table row `row`, or nullptr.
   const Entry* entry_for_row(std::size_t row) const;

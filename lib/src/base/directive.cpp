@@ -2,6 +2,8 @@
 
 #include "base/text.hpp"
 
+#include <algorithm>
+
 namespace mdrisk {
 namespace {
 
@@ -56,6 +58,26 @@ bool is_directive_html(std::string_view literal) {
   std::size_t i = 0;
   while (i < literal.size() && (literal[i] == ' ' || literal[i] == '\t')) ++i;
   return literal.substr(i, kOpen.size()) == kOpen && directive_comment_end(literal, i) != std::string_view::npos;
+}
+
+std::optional<ViewMarker> parse_view_marker(std::string_view html_block) {
+  std::string_view s = text::trim(html_block);
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  s = text::trim(s);
+  if (s.size() < kOpen.size() + kClose.size() || s.substr(0, kOpen.size()) != kOpen ||
+      s.substr(s.size() - kClose.size()) != kClose || s.find('\n') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::string_view body = s.substr(kOpen.size(), s.size() - kOpen.size() - kClose.size());
+  if (body.find(kClose) != std::string_view::npos) return std::nullopt;  // two comments on the line
+  std::vector<std::string> words = split_codes(body);
+  if (words.empty()) return std::nullopt;
+  if (words[0] == "mdrisk:end" && words.size() == 1) return ViewMarker{false, {}, {}};
+  if (words[0] != "mdrisk:view") return std::nullopt;
+  ViewMarker m;
+  if (words.size() > 1) m.name = words[1];
+  m.args.assign(words.begin() + std::min<std::ptrdiff_t>(2, static_cast<std::ptrdiff_t>(words.size())), words.end());
+  return m;
 }
 
 }  // namespace mdrisk

@@ -45,4 +45,14 @@ std::size_t directive_comment_end(std::string_view text, std::size_t open);
 // (after leading spaces or tabs).
 bool is_directive_html(std::string_view literal);
 
+// A generated view's marker: `<!-- mdrisk:view NAME ARGS... -->` opens a
+// view, `<!-- mdrisk:end -->` closes it. Only an HTML block that is the
+// comment alone (spaces around it aside) on one line is a marker.
+struct ViewMarker {
+  bool open = true;               // false: the end marker
+  std::string name;               // open only
+  std::vector<std::string> args;  // open only: the words after the name
+};
+std::optional<ViewMarker> parse_view_marker(std::string_view html_block);
+
 }  // namespace mdrisk

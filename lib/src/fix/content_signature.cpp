@@ -193,9 +193,11 @@ class Builder {
   }
 
   // A top-level block; only those outside the managed structure count.
-  // (Only the managed table is of kind Table.)
+  // (Only the managed table is of kind Table.) A generated view is
+  // mdrisk's to rewrite, markers and content alike: the view rules check
+  // it against the register instead.
   void outside_block(const Block& b, cmark_node* node) {
-    if (b.managed || b.in_entry || b.kind == Block::Kind::Table) return;
+    if (b.managed || b.in_entry || b.view || b.kind == Block::Kind::Table) return;
     if (is_directive(node)) return;
     sig_.outside.push_back(block("", node));
   }

@@ -466,6 +466,7 @@ class ModelBuilder {
  private:
   void block(cmark_node* n, std::size_t base);
   void table_block(cmark_node* n, std::size_t base, Block& block);
+  bool view_block(cmark_node* n, cmark_node_type type, LineSpan span, Block& block);
   bool is_entry_heading(const Heading& h) const;
   bool is_template(const Heading& h) const;
   void add_field(Entry& e, Section sec);
@@ -492,6 +493,7 @@ class ModelBuilder {
   std::optional<std::regex> template_;
   bool in_field_ = false, field_is_column_ = false;  // inside a sub-heading field
   int field_level_ = 0;
+  bool in_view_ = false;                      // between a view's markers
   // An index, not a pointer: entries_ grows while later parts arrive.
   std::size_t current_ = npos;
   bool current_has_list_ = false;
@@ -591,6 +593,7 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
     nodes_.blocks.push_back(n);
     return;
   }
+  if (view_block(n, type, span, block)) return;
   if (type == CMARK_NODE_HEADING) {
     block.kind = Block::Kind::Heading;
     const int level = cmark_node_get_heading_level(n);
@@ -711,6 +714,62 @@ void ModelBuilder::block(cmark_node* n, std::size_t base) {
   current_ = current ? entry_index(current) : npos;
   t.blocks.push_back(block);
   nodes_.blocks.push_back(n);
+}
+
+// A generated view's markers and everything between them: recorded as a
+// view and otherwise left out of the model (a view's table is no register
+// table, its headings open no entry). A view ends the entry it follows, so
+// that what mdrisk owns is never part of what an entry says. True when the
+// block belongs to a view (and has been recorded).
+bool ModelBuilder::view_block(cmark_node* n, cmark_node_type type, LineSpan span, Block& block) {
+  std::optional<ViewMarker> marker;
+  if (type == CMARK_NODE_HTML_BLOCK && span.first == span.last) {
+    const char* lit = cmark_node_get_literal(n);
+    if (lit) marker = parse_view_marker(lit);
+  }
+  Tracker& t = t_;
+  if (!in_view_ && !(marker && marker->open)) {
+    if (marker) t.stray_view_ends.push_back({span.first, lines_range(src_, span)});
+    return false;
+  }
+  if (marker && marker->open && in_view_) {
+    // A second open marker before the end: the first view is unclosed, and
+    // this one starts afresh.
+    in_view_ = false;
+  }
+  if (!in_view_) {
+    ViewBlock v;
+    v.name = marker->name;
+    v.args = marker->args;
+    v.open_line = span.first;
+    v.open = lines_range(src_, span);
+    const std::size_t after = src_.line_end_with_eol(span.first);
+    v.content = {after, after};
+    // A view that no end marker closes (none follows before the next view)
+    // owns nothing: the rest of the file stays the author's and the
+    // register's, and MR803 reports the marker.
+    const std::string_view rest = std::string_view(src_.bytes()).substr(after);
+    const std::size_t end_at = rest.find("mdrisk:end"), next_open = rest.find("mdrisk:view");
+    const bool closes = end_at != std::string_view::npos && (next_open == std::string_view::npos || end_at < next_open);
+    t.views.push_back(std::move(v));
+    if (closes) {
+      in_view_ = true;
+      current_ = npos;
+      in_template_ = false;
+      in_field_ = false;
+    }
+  } else if (marker && !marker->open) {
+    ViewBlock& v = t.views.back();
+    v.closed = true;
+    v.close_line = span.first;
+    v.close = lines_range(src_, span);
+    v.content.end = src_.line_start(span.first);
+    in_view_ = false;
+  }
+  block.view = true;
+  t.blocks.push_back(block);
+  nodes_.blocks.push_back(n);
+  return true;
 }
 
 // A table outside any entry: the register's (first or further), one that

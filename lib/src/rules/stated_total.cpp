@@ -16,7 +16,7 @@ void check_stated_total(const Tracker& t, RuleContext& ctx) {
                                  std::regex::icase);
   const std::size_t before = t.table ? t.table->first_line : (t.entries.empty() ? 0 : t.entries.front().heading.first_line);
   for (const Block& b : t.blocks) {
-    if (b.kind != Block::Kind::Other || b.managed || b.in_entry || b.first_line <= t.front_matter_lines) continue;
+    if (b.kind != Block::Kind::Other || b.managed || b.in_entry || b.view || b.first_line <= t.front_matter_lines) continue;
     if (b.first_line >= before) break;  // prose about the register comes before it
     for (std::size_t line = b.first_line; line <= b.last_line; ++line) {
       const std::string text(ctx.source.line_text(line));
