@@ -14,7 +14,7 @@ _mdrisk() {
   fi
   local opts="--fix --unsafe-fixes --diff --format --color --statistics -o --output-file -j --jobs
     --include --exclude --no-respect-gitignore --force-exclude --select --ignore --config --no-config
-    --stdin-filename --max-file-size --max-warnings --baseline --write-baseline --show-settings --show-files
+    --stdin-filename --as-of --max-file-size --max-warnings --baseline --write-baseline --show-settings --show-files
     -q --quiet -v --verbose --version -h --help"
   local formats="text concise json json-lines sarif github gitlab junit rdjson"
 
@@ -50,7 +50,7 @@ _mdrisk() {
       return ;;
     -o | --output-file | --config | --baseline | --write-baseline | --show-settings | --stdin-filename)
       mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
-    -j | --jobs | --max-file-size | --max-warnings | --include | --exclude) return ;;
+    -j | --jobs | --as-of | --max-file-size | --max-warnings | --include | --exclude) return ;;
   esac
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")

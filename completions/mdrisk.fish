@@ -39,6 +39,7 @@ complete -c mdrisk -n $lint -l force-exclude -d 'Filter explicit files like walk
 complete -c mdrisk -n $lint -l select -x -a '(echo ALL; mdrisk rules 2>/dev/null | string replace -r "\s.*" "")' -d 'Only run these rules'
 complete -c mdrisk -n $lint -l ignore -x -a '(echo ALL; mdrisk rules 2>/dev/null | string replace -r "\s.*" "")' -d 'Skip these rules'
 complete -c mdrisk -n $lint -l stdin-filename -r -F -d 'Name of standard input (config, --force-exclude)'
+complete -c mdrisk -n $lint -l as-of -x -d 'Judge review and expiry dates as on this day (YYYY-MM-DD)'
 complete -c mdrisk -n $lint -l max-file-size -x -d 'Refuse files larger than this many MiB'
 complete -c mdrisk -n $lint -l max-warnings -x -d 'Exit 1 when there are more warnings than this'
 complete -c mdrisk -n $lint -l config -r -F -d 'Use this .mdrisk.toml for every file'

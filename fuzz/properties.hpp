@@ -49,14 +49,18 @@
 //      --fix leaves a register that lints clean, and fixing it again
 //      changes nothing (check_scoring below). P12's configurations include
 //      two scored ones (formula, bands, legend, row order).
+//  P14 under the shape configurations that name date fields, a later
+//      reference day (--as-of) keeps every MR702/MR705 finding of an
+//      earlier one, the same day gives the same findings, and every date in
+//      the document reads back as itself.
 //  P10 the content signature parse_tracker builds along with the model
 //      (each entry signed as soon as its part is parsed), whole and cut at
 //      every allowed point, keeping the tree or dropping each part's,
 //      equals content_signature of the finished model, and the model lints
 //      the same.
 #pragma once
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 #include <cctype>
 #include <cstdint>
 #include <limits>
@@ -286,13 +290,27 @@ inline const std::vector<LintOptions>& shape_configs() {
         "blank-line-after-heading = \"none\"\nentries-required = [{ column = \"impact\", values = [\"High\"] }]\n"
         "[[columns]]\nkey = \"id\"\nheader = \"ID\"\n[[columns]]\nkey = \"risk\"\nheader = \"Risk\"\n"
         "[[columns]]\nkey = \"impact\"\nheader = \"Impact\"\nvalues = [\"High\", \"Medium\", \"Low\"]\nqualifiers = true\nranges = true\n"
-        "[[columns]]\nkey = \"status\"\nheader = \"Status\"\nvalues = [\"Open\", \"Closed\"]\nvalue-case = \"any\"\n",
+        "[[columns]]\nkey = \"status\"\nheader = \"Status\"\nvalues = [\"Open\", \"Closed\"]\nvalue-case = \"any\"\n"
+        // dates, lifecycle classes, a closed table, IDs and field policies
+        "[[columns]]\nkey = \"last-reviewed\"\nheader = \"Last Reviewed\"\nrequired = false\n"
+        "[[columns]]\nkey = \"next-review\"\nheader = \"Next Review\"\nrequired = false\n"
+        "[[columns]]\nkey = \"expires\"\nheader = \"Expires\"\nrequired = false\n"
+        "[dates]\nas-of = \"2026-06-30\"\nlast-review = \"last-reviewed\"\nnext-review = \"Next Review\"\n"
+        "expires = \"expires\"\nreview-by = \"impact\"\nreview-intervals = { High = 30, Low = 365 }\nreview-interval = 90\n"
+        "[lifecycle]\nopen = [\"Open\"]\nclosed = [\"Closed\"]\nclosed-sections = [\"Closed\", \"Closed Risks\"]\n"
+        "[ids]\npattern = \"R-\\\\d{3}\"\n"
+        "[[policies]]\nclass = \"closed\"\nrequire-one-of = [\"expires\", \"Monitoring\"]\n"
+        "[[policies]]\ncolumn = \"impact\"\nvalues = [\"High\"]\nrequire = [\"Mitigation\", \"next-review\"]\n",
         // `##` entries with sub-heading fields, a template pattern, field-source entry
         "[tracker]\ntable-heading = \"\"\nentries-heading = \"\"\nentry-level = 2\nlink = \"id\"\nid-column = \"id\"\n"
         "heading-pattern = \"{id}\"\nfield-syntax = \"headings\"\ntemplate-pattern = \"^R-X+$\"\nfield-source = \"entry\"\n"
         "table-style = \"compact\"\ndelimiter-row = \"tight\"\n"
         "[[columns]]\nkey = \"id\"\nheader = \"ID\"\n[[columns]]\nkey = \"risk\"\nheader = \"Risk\"\n"
-        "[[columns]]\nkey = \"status\"\nheader = \"Status\"\nvalues = [\"Open\", \"Closed\"]\n",
+        "[[columns]]\nkey = \"status\"\nheader = \"Status\"\nvalues = [\"Open\", \"Closed\"]\n"
+        // dates in sub-heading fields, the document's date line as the day
+        "[[columns]]\nkey = \"next-review\"\nheader = \"Next Review\"\nrequired = false\n"
+        "[dates]\nas-of = \"document\"\nnext-review = \"next-review\"\nfields = [\"risk\"]\n"
+        "[lifecycle]\nopen = [\"Open\"]\nclosed = [\"Closed\"]\n[ids]\n",
         // no table: `##` entries whose fields are labelled paragraphs
         "[tracker]\nregister = \"entries\"\nentries-heading = \"\"\nentry-level = 2\nheading-pattern = \"{id}: {title}\"\n"
         "field-syntax = \"paragraphs\"\nlabel-colon = \"inside\"\n"
@@ -401,6 +419,40 @@ inline void check_scoring(std::uint64_t seed) {
   }
 }
 
+// P14: the date rules are a function of the reference day, and a later
+// day never clears a finding an earlier one raised: every MR702/MR705
+// finding at an early day is also reported at a later one. And every date
+// the document holds reads back as itself (parse, print, day number).
+inline void check_dates(const SourceFile& src, const LintOptions& shape) {
+  if (!shape.schema.dates.any_field()) return;
+  const std::string_view body = src.body();
+  for (std::size_t i = 0; i + 10 <= body.size(); ++i) {
+    if (body[i] < '0' || body[i] > '9') continue;
+    const DateScan scan = find_date(body.substr(i, 10));
+    if (!scan.valid) continue;
+    const auto back = Date::parse(scan.date.iso());
+    if (!back || *back != scan.date || Date::from_days(scan.date.days()) != scan.date) {
+      fail("P14", "date " + std::string(body.substr(i, 10)) + " does not read back as itself");
+    }
+  }
+  const auto dated = [&](int year) {
+    LintOptions at = shape;
+    at.as_of = Date{year, 6, 30};
+    std::vector<std::pair<std::string, std::size_t>> out;
+    for (const Diagnostic& d : lint(src, at)) {
+      if (d.code == "MR702" || d.code == "MR705") out.emplace_back(d.code, d.range.begin);
+    }
+    return out;
+  };
+  const auto early = dated(1990), late = dated(2090);
+  for (const auto& f : early) {
+    if (std::find(late.begin(), late.end(), f) == late.end()) {
+      fail("P14", f.first + " at offset " + std::to_string(f.second) + " is reported for 1990 but not for 2090");
+    }
+  }
+  if (dated(1990) != early) fail("P14", "the date findings differ between two runs on the same day");
+}
+
 // Runs every property on `bytes`; returns "" or "Pn: what broke".
 // P11: a document the input guard refuses is refused the same way by
 // --fix (InvalidInput, the same one-line message naming a line of the
@@ -462,6 +514,7 @@ inline std::string check_pipeline(std::string_view bytes) {
         check_ranges(*src, shaped);
         check_fix(*src, false, shape);
         check_fix(*src, true, shape);
+        check_dates(*src, shape);
       } catch (const Broken& b) {
         throw Broken{"P12 (" + b.message + ") under a register-shape configuration"};
       }

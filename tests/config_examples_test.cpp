@@ -27,7 +27,7 @@ TEST(ConfigExamples, EveryExampleLintsCleanAndIsCanonical) {
     ASSERT_TRUE(fixed) << fixed.error().message;
     EXPECT_EQ(fixed->output, text) << dir.path();
   }
-  EXPECT_EQ(examples, 17);
+  EXPECT_EQ(examples, 20);
 }
 
 TEST(ConfigExamples, CliFindsTheNearestConfig) {

@@ -28,6 +28,7 @@ Result<const Config*> ConfigResolver::load(const std::string& config_path) {
   // Command-line rule selection refines the file's: --select replaces, --ignore adds.
   if (!cli_select_.empty()) cfg.lint.rules.select = cli_select_;
   cfg.lint.rules.ignore.insert(cfg.lint.rules.ignore.end(), cli_ignore_.begin(), cli_ignore_.end());
+  if (as_of_) cfg.lint.as_of = as_of_;
   slot = std::make_unique<Config>(std::move(cfg));
   return slot.get();
 }

@@ -7,6 +7,7 @@
 // before workers start, so the worker threads only read.
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ class ConfigResolver {
   // The config for a file ("-" = standard input, "." = the working
   // directory); errors name the config file.
   Result<Resolved> for_file(const std::string& path);
+  // `--as-of`: the day every file's date findings are judged on.
+  void set_as_of(std::optional<Date> day) { as_of_ = day; }
 
  private:
   Result<const Config*> load(const std::string& config_path);
@@ -36,6 +39,7 @@ class ConfigResolver {
   bool disabled_;
   std::vector<std::string> cli_select_, cli_ignore_;
   std::string stdin_name_;
+  std::optional<Date> as_of_;
   std::map<std::string, std::unique_ptr<Config>> by_config_path_;  // "" = defaults
   std::map<std::string, std::string> config_of_dir_;
   std::map<std::string, std::unique_ptr<LintOptions>> with_ignores_;  // config path + ignores -> options

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
@@ -47,6 +48,9 @@ int main(int argc, char** argv) {
       ->delimiter(',')->allow_extra_args(false);
   app.add_option("--ignore", opt.ignore, "Skip rules whose code starts with one of these")->delimiter(',')->allow_extra_args(false);
   app.add_option("--stdin-filename", opt.stdin_filename, "Name shown for standard input");
+  app.add_option("--as-of", opt.as_of,
+                 "Judge review and expiry dates as on this day, YYYY-MM-DD (default: the config's [dates] as-of, "
+                 "else today)");
   app.add_option("--max-file-size", opt.max_file_size_mib, "Refuse files larger than this many MiB")
       ->check(CLI::Range(1, 4096));
   auto* config_opt = app.add_option("--config", opt.config_path,
@@ -154,6 +158,14 @@ int main(int argc, char** argv) {
     usage_error("--statistics prints a table (text, concise) or JSON (json); not --format " + opt.format);
     return kExitError;
   }
+  std::optional<mdrisk::Date> as_of;
+  if (!opt.as_of.empty()) {
+    as_of = mdrisk::Date::parse(opt.as_of);
+    if (!as_of) {
+      usage_error("--as-of takes a date written YYYY-MM-DD, not '" + opt.as_of + "'");
+      return kExitError;
+    }
+  }
   if (!opt.write_baseline.empty() && (opt.fix || opt.diff)) {
     usage_error("--write-baseline records the findings as they are; it cannot be combined with --fix or --diff");
     return kExitError;
@@ -164,5 +176,6 @@ int main(int argc, char** argv) {
   mdrisk::install_temp_file_cleanup();
   ConfigResolver configs(opt.config_path, opt.no_config, opt.select, opt.ignore,
                          opt.stdin_named() ? opt.stdin_filename : std::string());
+  configs.set_as_of(as_of);
   return run_lint(opt, configs);
 }

@@ -22,6 +22,7 @@ struct Options {
   bool verbose = false;
   std::string format = "text";
   std::string stdin_filename = "<stdin>";
+  std::string as_of;                 // --as-of YYYY-MM-DD: the day date findings are judged on
   std::vector<std::string> select, ignore;
   std::size_t max_file_size_mib = mdrisk::kDefaultMaxFileSize >> 20;
   // Output.

@@ -1,6 +1,7 @@
 #pragma once
 // Linting: parse a SourceFile into a Tracker and run every enabled rule.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ struct RuleSettings {
 struct LintOptions {
   Schema schema = Schema::defaults();
   RuleSettings rules;
+  // The day date findings are judged on (`--as-of`); unset: what the
+  // config's `[dates] as-of` says, by default today. Set it wherever the
+  // result must not change from one day to the next (CI, tests).
+  std::optional<Date> as_of;
 };
 
 // Diagnostics sorted by position, then code. Throws InputRefused

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "mdrisk/scoring.hpp"
+#include "mdrisk/lifecycle.hpp"
 
 namespace mdrisk {
 
@@ -75,11 +76,17 @@ enum class LinkMode {
 };
 
 // "If a row's <column> is one of <values>, its entry needs <section>."
+// Or, with `require`/`require-one-of`: rows whose column has one of the
+// values, or whose status is of a lifecycle class, need every field of
+// `require` and at least one of `require-one-of`, in a cell or the entry.
 struct Policy {
   std::string name;                 // shown in the message
-  std::size_t column = 0;           // schema column index
+  std::size_t column = 0;           // schema column index (npos with a class trigger)
   std::vector<std::string> values;  // canonical values that trigger it
-  std::size_t section = 0;          // schema section index
+  std::size_t section = 0;          // schema section index (npos: a `require` policy)
+  StatusClass status_class = StatusClass::None;  // trigger: a lifecycle class instead of values
+  std::vector<FieldRef> require;         // every one must be filled in
+  std::vector<FieldRef> require_one_of;  // at least one must be filled in
 };
 
 enum class NameSource { Table, Heading };
@@ -120,6 +127,10 @@ struct Schema {
   // Scales, the score formula, bands and row order (mdrisk/scoring.hpp):
   // empty, so off, unless the configuration declares them.
   Scoring scoring;
+  // Risk semantics (mdrisk/lifecycle.hpp), all off by default.
+  DatesSpec dates;
+  LifecycleSpec lifecycle;
+  IdSpec ids;
 
   // The built-in schema: the seed tracker's.
   static Schema defaults();

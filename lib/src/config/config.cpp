@@ -18,6 +18,7 @@
 
 #include "mdrisk/rule_info.hpp"
 #include "base/text.hpp"
+#include "config/risk_semantics.hpp"
 #include "config/scoring_config.hpp"
 
 namespace mdrisk {
@@ -145,7 +146,7 @@ std::size_t column_by_key(const Schema& s, const toml::node& n, const std::strin
 
 Config build(const toml::table& root, const std::string& path) {
   check_keys(root, "the top level", {"tracker", "columns", "sections", "policies", "rules", "files",
-                                        "score", "bands", "order"});
+                                        "score", "bands", "order", "dates", "lifecycle", "ids"});
   Config cfg;
   cfg.path = path;
   Schema& s = cfg.lint.schema;
@@ -290,22 +291,27 @@ Config build(const toml::table& root, const std::string& path) {
   } else {
     s.name_column = column_by_key(s, root, name_column);
   }
+  config_detail::parse_risk_semantics(root, s, &fail);
   if (auto* n = root.get("policies")) {
     const toml::array* a = n->as_array();
     if (!a || !a->is_array_of_tables()) fail(*n, "'policies' must be an array of tables ([[policies]])");
     for (const toml::node& item : *a) {
       const toml::table& t = *item.as_table();
-      check_keys(t, "[[policies]]", {"name", "column", "values", "require-section"});
+      check_keys(t, "[[policies]]", {"name", "column", "values", "require-section", "class", "require", "require-one-of"});
       Policy p;
       p.name = t.contains("name") ? get_string(*t.get("name"), "name") : "policy";
-      if (!t.contains("column") || !t.contains("values") || !t.contains("require-section")) {
+      const bool lifecycle = t.contains("class") || t.contains("require") || t.contains("require-one-of");
+      if (!lifecycle && (!t.contains("column") || !t.contains("values") || !t.contains("require-section"))) {
         fail(t, "a policy needs 'column', 'values' and 'require-section'");
       }
-      p.column = column_by_key(s, *t.get("column"), get_string(*t.get("column"), "column"));
-      p.values = get_strings(*t.get("values"), "values");
-      const std::string section = get_string(*t.get("require-section"), "require-section");
-      p.section = s.section_for_label(section);
-      if (p.section == npos) fail(*t.get("require-section"), "no section labelled \"" + section + "\"");
+      if (lifecycle) config_detail::parse_policy_lifecycle(t, s, p, &fail);
+      if (t.contains("column")) p.column = column_by_key(s, *t.get("column"), get_string(*t.get("column"), "column"));
+      if (t.contains("values")) p.values = get_strings(*t.get("values"), "values");
+      if (t.contains("require-section")) {
+        const std::string section = get_string(*t.get("require-section"), "require-section");
+        p.section = s.section_for_label(section);
+        if (p.section == npos) fail(*t.get("require-section"), "no section labelled \"" + section + "\"");
+      }
       s.policies.push_back(std::move(p));
     }
   }

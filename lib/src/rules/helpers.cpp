@@ -68,7 +68,13 @@ bool row_needs_entry(const Tracker& t, std::size_t r) {
 bool policy_requires(const Tracker& t, const Entry& e, std::size_t section) {
   if (!t.table || e.row == npos) return false;
   for (const Policy& p : t.schema->policies) {
-    if (p.section != section) continue;
+    // A `require` policy that names the section raises it as well (column
+    // triggers only: a class trigger is MR309's alone to judge).
+    bool wanted = p.section == section;
+    if (p.section == npos && p.status_class == StatusClass::None) {
+      for (const FieldRef& f : p.require) wanted = wanted || (f.column == npos && f.section == section);
+    }
+    if (!wanted || p.column == npos) continue;
     const Cell* cell = t.cell(e.row, p.column);
     if (!cell) continue;
     const std::string value = canonical_cell_text(&t.schema->columns[p.column], cell->text);

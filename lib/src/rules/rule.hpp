@@ -1,5 +1,6 @@
 #pragma once
 // What every rule file includes: the context a rule reports through.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ class RuleContext {
   const Tracker& tracker;
   const SourceFile& source;
   const Schema& schema;
+  std::optional<Date> as_of;  // LintOptions::as_of: overrides the config's `[dates] as-of`
 
  private:
   std::vector<Diagnostic>& out_;
