@@ -1,11 +1,13 @@
 #pragma once
 // Linting: parse a SourceFile into a Tracker and run every enabled rule.
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "mdrisk/diagnostic.hpp"
+#include "mdrisk/register_snapshot.hpp"
 #include "mdrisk/schema.hpp"
 #include "mdrisk/source.hpp"
 #include "mdrisk/tracker.hpp"
@@ -28,6 +30,10 @@ struct RuleSettings {
 struct LintOptions {
   Schema schema = Schema::defaults();
   RuleSettings rules;
+  // The register as it was at an earlier revision (`--base REV`), for the
+  // history rules MR820-MR839; null: they find nothing. One file's, so a
+  // run with --base gives each file its own copy of the options.
+  std::shared_ptr<const RegisterSnapshot> previous;
 };
 
 // Diagnostics sorted by position, then code. Throws InputRefused

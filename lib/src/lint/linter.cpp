@@ -55,6 +55,7 @@ void run_rules(const Tracker& tracker, const LintOptions& options, RuleSubset su
   const std::size_t rows = tracker.table ? tracker.table->rows.size() : 0;
   out.reserve(out.size() + 16 + 4 * (rows + tracker.entries.size()));
   rules::RuleContext ctx(tracker, out);
+  ctx.previous = options.previous.get();
   for (const rules::Rule& rule : rules::registry()) {
     if (subset == RuleSubset::Fixable && !rule.info.fixable) continue;
     if (subset == RuleSubset::NotFixable && rule.info.fixable) continue;

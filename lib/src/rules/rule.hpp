@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "mdrisk/diagnostic.hpp"
+#include "mdrisk/register_snapshot.hpp"
 #include "mdrisk/rule_info.hpp"
 #include "mdrisk/tracker.hpp"
 
@@ -26,6 +27,8 @@ class RuleContext {
   const Tracker& tracker;
   const SourceFile& source;
   const Schema& schema;
+  // The register at the revision `--base` names, or null (history rules only).
+  const RegisterSnapshot* previous = nullptr;
 
  private:
   std::vector<Diagnostic>& out_;
