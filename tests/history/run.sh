@@ -181,6 +181,14 @@ expect_eq "by name: removed open + reopened" "names.md:5:1: error: risk 'Disk fi
 names.md:7:24: warning: risk 'Certificate lapses' was 'Closed' at HEAD and is 'Open' again with no note saying why (write \"reopened\" and the reason in its row or entry) [MR822]" "$(grep -F '[MR8' <<<"$out")"
 git checkout -q names.md
 
+# A tracker deleted since REV, named: every risk removed.
+git rm -q names.md
+run diff HEAD names.md
+expect_eq "diff of a deleted file" "names.md: HEAD -> working tree (file deleted): 2 changes
+  removed    Disk fills up (was Open)
+  removed    Certificate lapses (was Closed)" "$out"
+git checkout -q HEAD names.md
+
 # --- errors: one line, exit 2 --------------------------------------------
 run tracker.md --base no-such-rev
 expect_eq "unknown REV: message" "mdrisk: tracker.md: unknown revision 'no-such-rev'" "$err"

@@ -30,12 +30,14 @@ int run_diff(const Options& opt, const std::vector<std::string>& args, const std
     usage_error("diff needs a revision: mdrisk diff REV [REV] [FILE...]");
     return kExitError;
   }
-  // The second argument is a revision unless it names a file or folder.
+  // The second argument is a revision unless it names a file or folder,
+  // or a Markdown file that no longer exists (deleted since REV).
   const std::string from = args[0];
   std::string to;
   std::size_t first_file = 1;
   std::error_code ec;
-  if (args.size() > 1 && !std::filesystem::exists(args[1], ec)) {
+  const auto markdown_name = [](const std::string& a) { return a.ends_with(".md") || a.ends_with(".markdown"); };
+  if (args.size() > 1 && !std::filesystem::exists(args[1], ec) && !markdown_name(args[1])) {
     to = args[1];
     first_file = 2;
   }

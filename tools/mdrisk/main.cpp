@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> diff_args;
   std::string diff_format = "text";
   auto* diff_cmd = app.add_subcommand("diff", "Print what changed in each register between two revisions");
-  diff_cmd->add_option("args", diff_args, "REV [REV] [FILE...]: from REV to the second REV, or to the working tree")
+  diff_cmd->add_option("REV", diff_args, "REV [REV] [FILE...]: from REV to the second REV, or to the working tree")
       ->required();
   diff_cmd->add_option("--format", diff_format, "text, or markdown (for a pull-request comment)")
       ->check(CLI::IsMember({"text", "markdown"}));
