@@ -42,8 +42,9 @@ struct RegisterSnapshot {
 bool is_closed_status(std::string_view status);
 
 // The ID column: the schema's `id-column`, else a column keyed "id", else a
-// table header cell reading "ID". The score column: keyed "score", or a
-// header cell reading "Score". Both optional.
+// table header cell reading "ID". The score column: the `[score]` column
+// (mdrisk/scoring.hpp), else one keyed "score", else a header cell reading
+// "Score"; its text is compared as written. Both optional.
 RegisterSnapshot snapshot_register(const Tracker& t, std::string revision);
 
 // What changed between two versions of a register. Risks are matched by ID

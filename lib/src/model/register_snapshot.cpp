@@ -105,7 +105,9 @@ RegisterSnapshot snapshot_register(const Tracker& t, std::string revision) {
   } else {
     id_col.header = "ID";
   }
-  if (std::size_t c = schema.column_index("score"); c < schema.columns.size()) {
+  if (schema.scoring.score_column < schema.columns.size()) {
+    score_col.schema = schema.scoring.score_column;  // `[score] column`
+  } else if (std::size_t c = schema.column_index("score"); c < schema.columns.size()) {
     score_col.schema = c;
   } else {
     score_col.header = "Score";
