@@ -177,6 +177,18 @@ with tempfile.TemporaryDirectory() as tmp:
     (tmp / "bad.json").write_text('{"mdrisk_model": 2}')
     rc, out, err = run("render", "bad.json", cwd=tmp)
     check(rc == 2 and err == "mdrisk: bad.json: not an mdrisk model: version 2 (this mdrisk reads 1)\n", f"bad json: {err!r}")
+    # A hand-written model may leave out what it does not need, but a member
+    # of the wrong type is one line, never a crash.
+    (tmp / "minimal.json").write_text('{"mdrisk_model": 1, "tables": [{"header": [{"text": "Risk"}, {"text": "Status"}],'
+                                      ' "rows": [{"cells": [{"text": "Disk full"}, {"text": "Open"}]}]}], "entries": []}')
+    rc, out, err = run("render", "minimal.json", cwd=tmp)
+    check(rc == 0 and "| Disk full " in out, f"a minimal model: exit {rc}: {err!r}")
+    for bad in ('{"mdrisk_model": 1, "tables": [5], "entries": []}', '{"mdrisk_model": 1, "tables": [], "entries": [{"heading": 3}]}',
+                '{"mdrisk_model": 1, "tables": "x", "entries": []}', '[1, 2]', '{"mdrisk_model": 1}'):
+        (tmp / "typed.json").write_text(bad)
+        rc, out, err = run("render", "typed.json", cwd=tmp)
+        check(rc == 2 and err.startswith("mdrisk: typed.json: not an mdrisk model: ") and err.count("\n") == 1,
+              f"model {bad}: exit {rc}, stderr {err!r}")
     (tmp / "notable.md").write_text("# Nothing\n\nNo table here.\n")
     rc, out, err = run("export", "notable.md", cwd=tmp)
     check(rc == 2 and err.startswith("mdrisk: notable.md: the register has no table") and err.count("\n") == 1,

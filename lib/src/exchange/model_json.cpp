@@ -96,13 +96,15 @@ Result<std::string> render_json(std::string_view text, const Schema& schema, con
   json doc = json::parse(text.begin(), text.end(), nullptr, false);
   if (doc.is_discarded()) return bad("invalid JSON");
   if (!doc.is_object() || !doc.contains("mdrisk_model")) return bad("no \"mdrisk_model\" version");
-  if (doc["mdrisk_model"] != kModelVersion) return bad("version " + doc["mdrisk_model"].dump() + " (this mdrisk reads 1)");
+  if (doc.at("mdrisk_model") != kModelVersion) return bad("version " + doc.at("mdrisk_model").dump() + " (this mdrisk reads 1)");
   try {
     exchange::RegisterData data;
-    if (doc["title"].is_object()) data.title = doc["title"].at("text").get<std::string>();
+    if (doc.contains("title") && doc.at("title").is_object()) data.title = doc.at("title").at("text").get<std::string>();
     for (const json& jt : doc.at("tables")) {
       exchange::TableData td;
-      if (jt["group"].is_object()) {
+      // at(), never operator[] on a const object: a missing key there is
+      // an assertion, not an exception.
+      if (jt.contains("group") && jt.at("group").is_object()) {
         td.group = jt["group"].at("text").get<std::string>();
         td.group_level = jt["group"].at("level").get<int>();
       }
