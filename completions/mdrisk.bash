@@ -15,11 +15,34 @@ _mdrisk() {
   local opts="--fix --unsafe-fixes --diff --format --color --statistics -o --output-file -j --jobs
     --include --exclude --no-respect-gitignore --force-exclude --select --ignore --config --no-config
     --stdin-filename --as-of --max-file-size --max-warnings --baseline --write-baseline --show-settings --show-files
-    -q --quiet -v --verbose --version -h --help"
+    --base -q --quiet -v --verbose --version -h --help"
   local formats="text concise json json-lines sarif github gitlab junit rdjson"
 
+  local refs="HEAD"
   case ${COMP_WORDS[1]} in
     rules) return ;;
+    diff | export | import | render)
+      if [[ $prev == --format ]]; then
+        case ${COMP_WORDS[1]} in
+          diff) mapfile -t COMPREPLY < <(compgen -W "text markdown" -- "$cur") ;;
+          export) mapfile -t COMPREPLY < <(compgen -W "csv json" -- "$cur") ;;
+        esac
+      elif [[ $prev == --title ]]; then
+        return
+      elif [[ $cur == -* ]]; then
+        local sub="-h --help -o --output-file --config --no-config"
+        case ${COMP_WORDS[1]} in
+          diff | export) sub+=" --format" ;;
+          import) sub+=" --title" ;;
+        esac
+        mapfile -t COMPREPLY < <(compgen -W "$sub" -- "$cur")
+      elif [[ ${COMP_WORDS[1]} == diff ]] && ((COMP_CWORD <= 3)); then
+        refs+=" $(git for-each-ref --format='%(refname:short)' 2>/dev/null)"
+        mapfile -t COMPREPLY < <(compgen -W "$refs" -- "$cur"; compgen -f -- "$cur")
+      else
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+      fi
+      return ;;
     init) mapfile -t COMPREPLY < <(compgen -W "--force -h --help" -- "$cur"); return ;;
     report)
       case $prev in
@@ -51,11 +74,16 @@ _mdrisk() {
     -o | --output-file | --config | --baseline | --write-baseline | --show-settings | --stdin-filename)
       mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
     -j | --jobs | --as-of | --max-file-size | --max-warnings | --include | --exclude) return ;;
+    --base)
+      refs+=" $(git for-each-ref --format='%(refname:short)' 2>/dev/null)"
+      mapfile -t COMPREPLY < <(compgen -W "$refs" -- "$cur")
+      return ;;
+    -j | --jobs | --max-file-size | --max-warnings | --include | --exclude) return ;;
   esac
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
   elif ((COMP_CWORD == 1)); then
-    mapfile -t COMPREPLY < <(compgen -W "rules rule init report server" -- "$cur"; compgen -f -- "$cur")
+    mapfile -t COMPREPLY < <(compgen -W "rules rule init report server diff export import render" -- "$cur"; compgen -f -- "$cur")
   else
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
   fi

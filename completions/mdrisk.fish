@@ -7,6 +7,16 @@ complete -c mdrisk -f
 complete -c mdrisk -n __fish_use_subcommand -a rules -d 'List every rule'
 complete -c mdrisk -n __fish_use_subcommand -a rule -d 'Explain one rule'
 complete -c mdrisk -n __fish_use_subcommand -a init -d 'Write the default .mdrisk.toml'
+complete -c mdrisk -n __fish_use_subcommand -a diff -d 'What changed in the register between revisions'
+complete -c mdrisk -n __fish_use_subcommand -a export -d 'Write the table as CSV or the model as JSON'
+complete -c mdrisk -n __fish_use_subcommand -a import -d 'Write a canonical tracker from a CSV file'
+complete -c mdrisk -n __fish_use_subcommand -a render -d 'Write a canonical tracker from a JSON model'
+complete -c mdrisk -n '__fish_seen_subcommand_from diff' -x -a '(git for-each-ref --format="%(refname:short)" 2>/dev/null; echo HEAD; __fish_complete_path)'
+complete -c mdrisk -n '__fish_seen_subcommand_from diff' -l format -x -a 'text markdown' -d 'Report format'
+complete -c mdrisk -n '__fish_seen_subcommand_from export' -F
+complete -c mdrisk -n '__fish_seen_subcommand_from export' -l format -x -a 'csv json' -d 'Export format'
+complete -c mdrisk -n '__fish_seen_subcommand_from import render' -F
+complete -c mdrisk -n '__fish_seen_subcommand_from import' -l title -x -d 'The tracker title'
 complete -c mdrisk -n '__fish_seen_subcommand_from rule' -x -a '(mdrisk rules 2>/dev/null | string replace -r "^(\S+)\s+(\S+).*" "\$1\n\$2")'
 complete -c mdrisk -n '__fish_seen_subcommand_from init' -l force -d 'Overwrite an existing .mdrisk.toml'
 complete -c mdrisk -n __fish_use_subcommand -a report -d 'Print the likelihood x impact matrix, counts and top risks'
@@ -22,7 +32,7 @@ complete -c mdrisk -n $report -l stdin-filename -x -d 'Name shown for standard i
 complete -c mdrisk -n $report -l max-file-size -x -d 'Refuse larger files (MiB)'
 
 # Lint options (not after a subcommand).
-set -l lint 'not __fish_seen_subcommand_from rules rule init report'
+set -l lint 'not __fish_seen_subcommand_from rules rule init report diff export import render'
 complete -c mdrisk -n $lint -F -d 'Tracker file or folder'
 complete -c mdrisk -n $lint -l fix -d 'Apply safe fixes in place'
 complete -c mdrisk -n $lint -l unsafe-fixes -d 'Also apply unsafe fixes'
@@ -48,6 +58,7 @@ complete -c mdrisk -n $lint -l baseline -r -F -d 'Report only findings not in th
 complete -c mdrisk -n $lint -l write-baseline -r -F -d 'Write every finding to this baseline'
 complete -c mdrisk -n $lint -l show-settings -r -F -d 'Print the settings for this file'
 complete -c mdrisk -n $lint -l show-files -d 'List the files a run would lint'
+complete -c mdrisk -n $lint -l base -x -a '(git for-each-ref --format="%(refname:short)" 2>/dev/null; echo HEAD)' -d 'Check against this git revision'
 complete -c mdrisk -n $lint -s q -l quiet -d 'Print only the summary line'
 complete -c mdrisk -n $lint -s v -l verbose -d 'Log what mdrisk does'
 complete -c mdrisk -s h -l help -d 'Print help'

@@ -10,7 +10,7 @@ packages=(
   libfmt-dev libspdlog-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libutf8proc-dev libtomlplusplus-dev nlohmann-json3-dev
   libdtl-dev
-  libgit2-dev pre-commit
+  libgit2-dev git pre-commit
   libxml2-utils python3-jsonschema zsh fish dpkg-dev man-db binutils
 )
 # Extra packages a caller asks for (e.g. the test script wants clang for fuzzing).

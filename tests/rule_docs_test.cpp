@@ -25,6 +25,9 @@
 //   ## Example               prose, and these fenced blocks, each introduced
 //                            by exactly this paragraph, in this order:
 //       With this `.mdrisk.toml` next to the tracker:          ```toml     (optional)
+//       Committed in git as `tracker.md`:                       ```markdown (optional: history
+//         rules; the folder becomes a git repository holding this version, and
+//         the commands below carry `--base HEAD` before `--format`)
 //       This tracker (`tracker.md`):                           ```markdown
 //         (or: This tracker (`tracker.md`, with no line ending after its
 //          last line):  the file is the block without its final newline)
@@ -150,6 +153,7 @@ struct RulePage {
   std::string path;  // docs/rules/MR308.md, for messages
   std::string code, name, severity, fixable;
   std::optional<std::string> config;  // .mdrisk.toml next to the tracker
+  std::optional<std::string> committed;  // the version at HEAD (history rules)
   std::string failing;                // tracker.md bytes
   std::vector<std::string> command;   // arguments after `mdrisk`
   std::string output;                 // what the command prints
@@ -241,12 +245,15 @@ std::optional<RulePage> parse_page(const std::string& stem, const std::string& p
   const std::string config_intro = "With this `.mdrisk.toml` next to the tracker:";
   const std::string tracker_intro = "This tracker (`tracker.md`):";
   const std::string tracker_intro_no_eol = "This tracker (`tracker.md`, with no line ending after its last line):";
-  const std::string command_text = "mdrisk tracker.md --format concise --select " + page.code;
+  const std::string committed_intro = "Committed in git as `tracker.md`:";
+  const bool history = text.find("\n" + committed_intro + "\n") != std::string::npos;
+  const std::string command_text =
+      std::string("mdrisk tracker.md ") + (history ? "--base HEAD " : "") + "--format concise --select " + page.code;
   const std::string command_intro = "`" + command_text + "` prints:";
   static const std::regex command_like(R"(^`mdrisk [^`]*` prints:$)");
   {
     const auto& items = section(2);
-    enum { Config, Tracker, Output, Done } next = Config;
+    enum { Config, Committed, Tracker, Output, Done } next = Config;
     bool seen_tracker = false, seen_output = false;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const Block* b = items[i];
@@ -264,6 +271,11 @@ std::optional<RulePage> parse_page(const std::string& stem, const std::string& p
         if (next != Config) return fail(b->line, "the `.mdrisk.toml` block must come first, and only once");
         if (b->info != "toml") return wrong_info("toml");
         page.config = b->text;
+        next = Committed;
+      } else if (said == committed_intro) {
+        if (next > Committed) return fail(b->line, "the committed version comes before the failing example, once");
+        if (b->info != "markdown") return wrong_info("markdown");
+        page.committed = b->text;
         next = Tracker;
       } else if (said == tracker_intro || said == tracker_intro_no_eol) {
         if (next > Tracker) return fail(b->line, "only one failing example per page, before its output");
@@ -363,10 +375,19 @@ std::string format_errors(const std::string& path, const std::vector<ParseError>
 
 // A scratch folder that config discovery cannot leave: the `.git` marks it as
 // a repository root, so no `.mdrisk.toml` above it (in /tmp, /) leaks in.
+// A page with a committed version gets a real repository holding it (and
+// the config) at HEAD, with `tracker` in the work tree.
 std::string scratch(const RulePage& page, const std::string& tracker) {
   const std::string dir = test::temp_dir();
-  fs::create_directory(dir + "/.git");
   if (page.config) test::write_file(dir + "/.mdrisk.toml", *page.config);
+  if (page.committed) {
+    test::write_file(dir + "/tracker.md", *page.committed);
+    const std::string git = "cd '" + dir + "' && git init -q . && git -c user.name=mdrisk -c user.email=mdrisk@tests.invalid"
+                            " add -A && git -c user.name=mdrisk -c user.email=mdrisk@tests.invalid commit -q -m committed";
+    EXPECT_EQ(std::system(git.c_str()), 0) << "git could not make the page's repository in " << dir;
+  } else {
+    fs::create_directory(dir + "/.git");
+  }
   test::write_file(dir + "/tracker.md", tracker);
   return dir;
 }

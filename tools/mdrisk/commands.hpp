@@ -1,6 +1,7 @@
 #pragma once
 // The subcommands and the main lint/fix run; each returns an exit code.
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,17 @@ int run_report(const ReportOptions& report, const Options& opt, ConfigResolver& 
 // `mdrisk init [--force] [--from FILE]`: write .mdrisk.toml here, the
 // defaults or (with `from`) a description of FILE's register
 int init_config(bool force, const std::string& from);
+// `mdrisk diff REV [REV] [FILE...]`: what changed in each register, as
+// `format` ("text" or "markdown").
+int run_diff(const Options& opt, const std::vector<std::string>& args, const std::string& format,
+             ConfigResolver& configs);
+// `mdrisk export [--format csv|json] FILE`
+int run_export(const Options& opt, const std::string& file, const std::string& format, ConfigResolver& configs);
+// `mdrisk import FILE.csv [--title T]` (json_model false) and `mdrisk render MODEL.json` (true)
+int run_import(const Options& opt, const std::string& file, bool json_model, const std::string& title,
+               ConfigResolver& configs);
+// With `--base REV`: the register `file` held at REV (null: it did not exist there).
+Result<std::shared_ptr<const RegisterSnapshot>> previous_for(const std::string& file, const std::string& base,
+                                                             const LintOptions& lint, std::size_t max_size);
 
 }  // namespace mdrisk::cli

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -390,6 +391,20 @@ int run_lint(const Options& opt, ConfigResolver& configs) {
     spdlog::debug("{}: config {} ({})", f == "-" ? opt.stdin_filename : f,
                   cfg->config->path.empty() ? "built-in defaults" : cfg->config->path, cfg->why);
     lint.push_back(cfg->lint);
+  }
+  // --base: each file's options carry its own previous version.
+  std::deque<mdrisk::LintOptions> with_history;
+  if (!opt.base.empty()) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      auto previous = previous_for(files[i], opt.base, *lint[i], opt.max_file_size_mib << 20);
+      if (!previous) {
+        print_error(files[i] == "-" ? opt.stdin_filename : files[i], previous.error().message);
+        return kExitError;
+      }
+      with_history.push_back(*lint[i]);
+      with_history.back().previous = std::move(*previous);
+      lint[i] = &with_history.back();
+    }
   }
   mdrisk::Baseline baseline;
   if (!opt.baseline.empty()) {

@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
   app.add_option("--write-baseline", opt.write_baseline, "Write every finding to this baseline file, then exit 0");
   app.add_option("--show-settings", opt.show_settings,
                  "Print the settings that apply to this file and where each comes from, then exit");
+  app.add_option("--base", opt.base,
+                 "Also check each file against its version at this git revision (removed, reused, reopened risks)");
   app.add_flag("--show-files", opt.show_files, "List the files a run would lint, and why others are skipped, then exit");
   app.add_flag("-q,--quiet", opt.quiet, "Print the findings only: no summary, no notices");
   app.add_flag("-v,--verbose", opt.verbose,
@@ -98,6 +100,29 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--top", report_opt.top, "How many risks the top list shows (default 10)")
       ->check(CLI::Range(1, 1000));
   report_cmd->fallthrough();  // --config, --no-config, --color, -o, --stdin-filename after `report`
+  std::vector<std::string> diff_args;
+  std::string diff_format = "text";
+  auto* diff_cmd = app.add_subcommand("diff", "Print what changed in each register between two revisions");
+  diff_cmd->add_option("REV", diff_args, "REV [REV] [FILE...]: from REV to the second REV, or to the working tree")
+      ->required();
+  diff_cmd->add_option("--format", diff_format, "text, or markdown (for a pull-request comment)")
+      ->check(CLI::IsMember({"text", "markdown"}));
+  diff_cmd->fallthrough();
+  std::string export_file, export_format = "csv";
+  auto* export_cmd = app.add_subcommand("export", "Write a register's table as CSV, or its model as JSON");
+  export_cmd->add_option("file", export_file, "The tracker ('-' reads standard input)")->required();
+  export_cmd->add_option("--format", export_format, "csv (RFC 4180, formulas neutralised) or json (the model)")
+      ->check(CLI::IsMember({"csv", "json"}));
+  export_cmd->fallthrough();
+  std::string import_file, import_title;
+  auto* import_cmd = app.add_subcommand("import", "Write a canonical tracker from a CSV file");
+  import_cmd->add_option("file", import_file, "The CSV file ('-' reads standard input)")->required();
+  import_cmd->add_option("--title", import_title, "The tracker's `#` title (default: Risk Register)");
+  import_cmd->fallthrough();
+  std::string render_file;
+  auto* render_cmd = app.add_subcommand("render", "Write a canonical tracker from a JSON model (mdrisk export --format json)");
+  render_cmd->add_option("file", render_file, "The JSON model ('-' reads standard input)")->required();
+  render_cmd->fallthrough();
   app.require_subcommand(0, 1);
 
   try {
@@ -128,6 +153,16 @@ int main(int argc, char** argv) {
     server_options.config = {opt.config_path, opt.no_config, opt.select, opt.ignore};
     server_options.debounce_ms = debounce_ms;
     return mdrisk::server::run_server(server_options);
+  }
+  if (export_cmd->parsed() || import_cmd->parsed() || render_cmd->parsed()) {
+    ConfigResolver exchange_configs(opt.config_path, opt.no_config, {}, {}, opt.stdin_named() ? opt.stdin_filename : "");
+    if (export_cmd->parsed()) return run_export(opt, export_file, export_format, exchange_configs);
+    if (import_cmd->parsed()) return run_import(opt, import_file, false, import_title, exchange_configs);
+    return run_import(opt, render_file, true, "", exchange_configs);
+  }
+  if (diff_cmd->parsed()) {
+    ConfigResolver diff_configs(opt.config_path, opt.no_config, {}, {}, "");
+    return run_diff(opt, diff_args, diff_format, diff_configs);
   }
   opt.format_given = app.count("--format") > 0;
   if (opt.files.empty() && opt.show_settings.empty()) {

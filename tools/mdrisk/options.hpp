@@ -42,6 +42,7 @@ struct Options {
   std::string baseline, write_baseline;     // --baseline FILE, --write-baseline FILE
   std::string show_settings;                // --show-settings FILE
   bool show_files = false;
+  std::string base;                         // --base REV: history rules against the file at REV
   bool format_given = false;                // --format was on the command line
   bool stdin_named() const { return stdin_filename != "<stdin>"; }
 };

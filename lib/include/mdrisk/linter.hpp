@@ -2,11 +2,13 @@
 // Linting: parse a SourceFile into a Tracker and run every enabled rule.
 #include <map>
 #include <optional>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "mdrisk/diagnostic.hpp"
+#include "mdrisk/register_snapshot.hpp"
 #include "mdrisk/schema.hpp"
 #include "mdrisk/source.hpp"
 #include "mdrisk/tracker.hpp"
@@ -33,6 +35,10 @@ struct LintOptions {
   // config's `[dates] as-of` says, by default today. Set it wherever the
   // result must not change from one day to the next (CI, tests).
   std::optional<Date> as_of;
+  // The register as it was at an earlier revision (`--base REV`), for the
+  // history rules MR820-MR839; null: they find nothing. One file's, so a
+  // run with --base gives each file its own copy of the options.
+  std::shared_ptr<const RegisterSnapshot> previous;
 };
 
 // Diagnostics sorted by position, then code. Throws InputRefused

@@ -55,7 +55,20 @@ bool load_libgit2(const char* soname, Libgit2& a, std::string& why) {
          bind(h, "git_repository_workdir", a.repository_workdir, why) &&
          bind(h, "git_repository_free", a.repository_free, why) &&
          bind(h, "git_ignore_path_is_ignored", a.ignore_path_is_ignored, why) &&
-         bind(h, "git_buf_dispose", a.buf_dispose, why);
+         bind(h, "git_buf_dispose", a.buf_dispose, why) &&
+         bind(h, "git_revparse_single", a.revparse_single, why) &&
+         bind(h, "git_object_peel", a.object_peel, why) &&
+         bind(h, "git_object_free", a.object_free, why) &&
+         bind(h, "git_tree_entry_bypath", a.tree_entry_bypath, why) &&
+         bind(h, "git_tree_entry_free", a.tree_entry_free, why) &&
+         bind(h, "git_tree_entry_type", a.tree_entry_type, why) &&
+         bind(h, "git_tree_entry_id", a.tree_entry_id, why) &&
+         bind(h, "git_blob_lookup", a.blob_lookup, why) &&
+         bind(h, "git_blob_rawcontent", a.blob_rawcontent, why) &&
+         bind(h, "git_blob_rawsize", a.blob_rawsize, why) &&
+         bind(h, "git_blob_free", a.blob_free, why) &&
+         bind(h, "git_repository_is_shallow", a.repository_is_shallow, why) &&
+         bind(h, "git_error_last", a.error_last, why);
 }
 
 const Libgit2* libgit2(std::string* why) {

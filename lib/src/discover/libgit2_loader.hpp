@@ -20,6 +20,20 @@ struct Libgit2 {
   void (*repository_free)(git_repository*);
   int (*ignore_path_is_ignored)(int*, git_repository*, const char*);
   void (*buf_dispose)(git_buf*);
+  // Reading a file as it was at a revision (history/, `--base` and `diff`).
+  int (*revparse_single)(git_object**, git_repository*, const char*);
+  int (*object_peel)(git_object**, const git_object*, git_object_t);
+  void (*object_free)(git_object*);
+  int (*tree_entry_bypath)(git_tree_entry**, const git_tree*, const char*);
+  void (*tree_entry_free)(git_tree_entry*);
+  git_object_t (*tree_entry_type)(const git_tree_entry*);
+  const git_oid* (*tree_entry_id)(const git_tree_entry*);
+  int (*blob_lookup)(git_blob**, git_repository*, const git_oid*);
+  const void* (*blob_rawcontent)(const git_blob*);
+  git_object_size_t (*blob_rawsize)(const git_blob*);
+  void (*blob_free)(git_blob*);
+  int (*repository_is_shallow)(git_repository*);
+  const git_error* (*error_last)();
 };
 
 // Loads and initialises libgit2 once per process (thread-safe). nullptr when

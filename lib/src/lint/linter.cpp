@@ -56,6 +56,7 @@ void run_rules(const Tracker& tracker, const LintOptions& options, RuleSubset su
   out.reserve(out.size() + 16 + 4 * (rows + tracker.entries.size()));
   rules::RuleContext ctx(tracker, out);
   ctx.as_of = options.as_of;
+  ctx.previous = options.previous.get();
   for (const rules::Rule& rule : rules::registry()) {
     if (subset == RuleSubset::Fixable && !rule.info.fixable) continue;
     if (subset == RuleSubset::NotFixable && rule.info.fixable) continue;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "mdrisk/diagnostic.hpp"
+#include "mdrisk/register_snapshot.hpp"
 #include "mdrisk/rule_info.hpp"
 #include "mdrisk/tracker.hpp"
 
@@ -28,6 +29,8 @@ class RuleContext {
   const SourceFile& source;
   const Schema& schema;
   std::optional<Date> as_of;  // LintOptions::as_of: overrides the config's `[dates] as-of`
+  // The register at the revision `--base` names, or null (history rules only).
+  const RegisterSnapshot* previous = nullptr;
 
  private:
   std::vector<Diagnostic>& out_;
