@@ -6,6 +6,7 @@
 #include "model/cell_value.hpp"
 #include "model/heading_form.hpp"
 #include "model/label_scan.hpp"
+#include "model/date_inference.hpp"
 #include "model/scoring_inference.hpp"
 
 using namespace mdrisk;
@@ -151,4 +152,22 @@ TEST(ScoringInference, BandsComeFromALegendTableOrASentence) {
   const std::string unknown = "Bands: Low 1-4, Severe 5-25.";
   e.prose = {{3, gap}, {4, unknown}};
   EXPECT_TRUE(infer_scoring(e).thresholds.empty());
+}
+
+TEST(DateInference, ReviewColumnsExpiryFieldAndTheDocumentDate) {
+  DateEvidence e;
+  e.keys = {"id", "last-reviewed", "next-review"};
+  e.headers = {"ID", "Last Reviewed", "Next Review"};
+  e.field_labels = {"Rationale", "Expires on"};
+  e.preamble = {"# Register", "", "Last updated: 2026-07-31"};
+  InferredDates d = infer_dates(e);
+  EXPECT_EQ(d.last_review, "last-reviewed");
+  EXPECT_EQ(d.next_review, "next-review");
+  EXPECT_EQ(d.expires, "Expires on");
+  EXPECT_TRUE(d.document_date);
+  // No date line: judged as on the day of the run (or --as-of).
+  e.preamble = {"# Register", "Updated in July."};
+  EXPECT_FALSE(infer_dates(e).document_date);
+  // No date columns or fields: nothing to configure.
+  EXPECT_FALSE(infer_dates(DateEvidence{{"id"}, {"ID"}, {"Rationale"}, {}}).any());
 }

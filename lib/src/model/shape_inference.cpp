@@ -16,6 +16,7 @@
 
 #include "base/text.hpp"
 #include "model/label_scan.hpp"
+#include "model/date_inference.hpp"
 #include "model/scoring_inference.hpp"
 
 namespace mdrisk {
@@ -381,6 +382,17 @@ std::string scoring_toml(const Scan& s, const std::vector<std::size_t>& register
            ", max = " + std::to_string(t.max) + " },\n";
   }
   return out + "]\n\n";
+}
+
+std::string dates_toml(const InferredDates& d) {
+  if (!d.any()) return {};
+  std::string out = "[dates]\n";
+  out += d.document_date ? "as-of = \"document\"   # judged as on the document's \"Last updated\" date\n"
+                         : "as-of = \"today\"      # or a fixed \"YYYY-MM-DD\"; `--as-of` overrides it\n";
+  if (!d.last_review.empty()) out += "last-review = " + toml_string(d.last_review) + "\n";
+  if (!d.next_review.empty()) out += "next-review = " + toml_string(d.next_review) + "\n";
+  if (!d.expires.empty()) out += "expires = " + toml_string(d.expires) + "\n";
+  return out + "\n";
 }
 
 }  // namespace
@@ -854,6 +866,18 @@ std::optional<std::string> infer_config(const SourceFile& src) {
   }
 
   out += scoring_toml(s, registers, columns, rows);
+  {
+    DateEvidence d;
+    for (const ColumnGuess& c : columns) d.keys.push_back(c.key), d.headers.push_back(c.header);
+    for (const FieldSeen& f : fields) d.field_labels.push_back(f.label);
+    const std::size_t register_line = !registers.empty()  ? s.tables[registers.front()].first_line
+                                      : !entries.empty() ? s.headings[entries.front().heading].line
+                                                         : s.lines.size();
+    for (std::size_t l = 1; l < register_line && l < s.lines.size(); ++l) {
+      if (!s.in_code[l]) d.preamble.push_back(s.lines[l]);
+    }
+    out += dates_toml(infer_dates(d));
+  }
 
   // [[sections]]: the fields entries carry besides the table's columns.
   std::vector<const FieldSeen*> sections;
