@@ -144,3 +144,16 @@ TEST(CsvReader, QuotesCommasLineBreaks) {
   ASSERT_TRUE(err);
   EXPECT_EQ(err->line, 2u);
 }
+
+TEST(ClosedStatus, TheLifecycleClosedClassDecidesWhenConfigured) {
+  Schema s = Schema::defaults();
+  EXPECT_TRUE(is_closed_status("Closed", s)) << "without [lifecycle], the built-in words";
+  EXPECT_FALSE(is_closed_status("Mitigated", s));
+  s.lifecycle.status_column = s.column_index("status");
+  s.lifecycle.closed = {"Mitigated", "Won't fix"};
+  EXPECT_TRUE(is_closed_status("Mitigated", s));
+  EXPECT_TRUE(is_closed_status("mitigated (2026-08-26, new vendor)", s));
+  EXPECT_TRUE(is_closed_status("~~Open~~ Won't fix", s));
+  EXPECT_FALSE(is_closed_status("Closed", s)) << "the register's own words replace the built-in ones";
+  EXPECT_FALSE(is_closed_status("Mitigation planned", s));
+}

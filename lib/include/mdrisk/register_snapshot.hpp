@@ -40,6 +40,10 @@ struct RegisterSnapshot {
 // "Retired", in any case, alone or followed by a remark ("Closed (2024-05)",
 // "Closed - fixed in 2.1"); a struck-out old value is skipped ("~~Open~~ Closed").
 bool is_closed_status(std::string_view status);
+// The same reading with the register's own words: with `[lifecycle]`, a
+// status is closed when it starts with one of the `closed` class's values
+// (any case; a remark may follow); without it, is_closed_status.
+bool is_closed_status(std::string_view status, const Schema& schema);
 
 // The ID column: the schema's `id-column`, else a column keyed "id", else a
 // table header cell reading "ID". The score column: the `[score]` column

@@ -73,21 +73,44 @@ std::string normalised_status(std::string_view s) { return text::casefold(text::
 
 }  // namespace
 
-bool is_closed_status(std::string_view status) {
+namespace {
+
+// The status as written now, case-folded: a struck-out old value
+// ("~~Open~~ Closed") and a code span's opening backtick dropped.
+std::string current_status(std::string_view status) {
   std::string s = text::casefold(text::trim(status));
-  // "~~Open~~ Closed": the struck-out value is the old one.
   while (s.rfind("~~", 0) == 0) {
     const std::size_t end = s.find("~~", 2);
     if (end == std::string::npos) break;
     s = std::string(text::trim(std::string_view(s).substr(end + 2)));
   }
-  // A code span around the value: "`closed` - since 2.1".
   if (!s.empty() && s.front() == '`') s.erase(0, 1);
+  return s;
+}
+
+// `s` starts with the word `word`: nothing or a non-alphanumeric follows.
+bool starts_with_word(std::string_view s, std::string_view word) {
+  if (word.empty() || s.rfind(word, 0) != 0) return false;
+  if (s.size() == word.size()) return true;
+  const unsigned char next = static_cast<unsigned char>(s[word.size()]);
+  return !std::isalnum(next) && next < 0x80;
+}
+
+}  // namespace
+
+bool is_closed_status(std::string_view status) {
+  const std::string s = current_status(status);
   for (std::string_view word : {"closed", "done", "resolved", "retired"}) {
-    if (s.rfind(word, 0) != 0) continue;
-    if (s.size() == word.size()) return true;
-    const unsigned char next = static_cast<unsigned char>(s[word.size()]);
-    if (!std::isalnum(next) && next < 0x80) return true;
+    if (starts_with_word(s, word)) return true;
+  }
+  return false;
+}
+
+bool is_closed_status(std::string_view status, const Schema& schema) {
+  if (!schema.lifecycle.enabled()) return is_closed_status(status);
+  const std::string s = current_status(status);
+  for (const std::string& value : schema.lifecycle.closed) {
+    if (starts_with_word(s, text::casefold(value))) return true;
   }
   return false;
 }
@@ -112,7 +135,8 @@ RegisterSnapshot snapshot_register(const Tracker& t, std::string revision) {
   } else {
     score_col.header = "Score";
   }
-  const std::size_t status_col = schema.column_index("status");
+  const std::size_t status_col =
+      schema.lifecycle.enabled() ? schema.lifecycle.status_column : schema.column_index("status");
 
   if (schema.has_table) {
     if (t.table) snap.register_range = t.table->header.range;
@@ -135,7 +159,7 @@ RegisterSnapshot snapshot_register(const Tracker& t, std::string revision) {
         }
       }
       if (const Cell* c = find_cell(t, r, score_col)) rec.score = unescape_pipes(c->text);
-      rec.closed = is_closed_status(rec.status);
+      rec.closed = is_closed_status(rec.status, schema);
       const Entry* e = t.entry_for_row(r);
       rec.reopen_note = mentions_reopening(slice(src, row.range)) || (e && mentions_reopening(slice(src, e->range)));
       if (rec.name.empty() && rec.id.empty()) continue;  // an empty row names no risk
@@ -162,7 +186,7 @@ RegisterSnapshot snapshot_register(const Tracker& t, std::string revision) {
       if (f.column == score_col.schema) rec.score = std::string(f.value);
     }
     rec.key = text::normalize_name(rec.name);
-    rec.closed = is_closed_status(rec.status);
+    rec.closed = is_closed_status(rec.status, schema);
     rec.reopen_note = mentions_reopening(slice(src, e.range));
     snap.has_ids = snap.has_ids || !rec.id.empty();
     snap.risks.push_back(std::move(rec));
