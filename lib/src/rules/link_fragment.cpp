@@ -59,8 +59,10 @@ void check_link_fragment(const Tracker& t, RuleContext& ctx) {
   // outside every block are read too.
   std::vector<bool> skip(ctx.source.line_count() + 2, false);
   for (std::size_t l = 1; l <= t.front_matter_lines && l < skip.size(); ++l) skip[l] = true;
+  // A generated view's lines are checked against the register by MR801.
   for (const Block& b : t.blocks) {
-    for (std::size_t l = b.first_line; b.literal && l <= b.last_line && l < skip.size(); ++l) skip[l] = true;
+    const bool unread = b.literal || b.view;
+    for (std::size_t l = b.first_line; unread && l <= b.last_line && l < skip.size(); ++l) skip[l] = true;
   }
   {
     for (std::size_t line = 1; line <= ctx.source.line_count(); ++line) {
