@@ -187,4 +187,12 @@ std::string_view link_text(std::string_view cell) {
   return cell;
 }
 
+bool names_one_of(std::string_view s, std::initializer_list<std::string_view> words) {
+  const std::string folded = casefold(trim(s));
+  for (const std::string_view w : words) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
 }  // namespace mdrisk::text

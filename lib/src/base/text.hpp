@@ -1,6 +1,7 @@
 #pragma once
 // Small text helpers shared by the model builder, rules and printers.
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,8 @@ std::string_view trim(std::string_view s);
 // Unicode case folding (utf8proc), for case-insensitive comparisons.
 std::string casefold(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
+// `s`, trimmed and case-folded, is one of `words` (given folded: "next review").
+bool names_one_of(std::string_view s, std::initializer_list<std::string_view> words);
 // The key used to match a table row to an entry heading: emphasis and code
 // markers and backslash escapes dropped, whitespace runs collapsed, trimmed,
 // case-folded. "  **Rust**  Submodule `divergence` " -> "rust submodule divergence".

@@ -56,6 +56,17 @@ std::string get_string(const toml::node& n, std::string_view key) {
   return *n.value<std::string>();
 }
 
+// A string that must compile as a regular expression (ECMAScript).
+std::string get_regex(const toml::node& n, std::string_view key) {
+  std::string pattern = get_string(n, key);
+  try {
+    const std::regex check(pattern);
+  } catch (const std::regex_error&) {
+    fail(n, "'" + std::string(key) + "' is not a valid regular expression");
+  }
+  return pattern;
+}
+
 bool get_bool(const toml::node& n, std::string_view key) {
   if (!n.is_boolean()) fail(n, "'" + std::string(key) + "' must be true or false");
   return *n.value<bool>();
@@ -201,23 +212,11 @@ Config build(const toml::table& root, const std::string& path) {
                       : c == "off"   ? TitleCheckMode::Off
                                      : TitleCheckMode::Exact;
     }
-    if (auto* v = t.get("template-pattern")) {
-      s.template_pattern = get_string(*v, "template-pattern");
-      try {
-        std::regex check(s.template_pattern);
-      } catch (const std::regex_error&) {
-        fail(*v, "'template-pattern' is not a valid regular expression");
-      }
-    }
+    if (auto* v = t.get("template-pattern")) s.template_pattern = get_regex(*v, "template-pattern");
     if (auto* v = t.get("reference-pattern")) {
-      s.reference_pattern = get_string(*v, "reference-pattern");
-      try {
-        const std::regex check(s.reference_pattern);
-        if (!s.reference_pattern.empty() && check.mark_count() < 1) {
-          fail(*v, "'reference-pattern' needs a group: ( ) around the IDs it names");
-        }
-      } catch (const std::regex_error&) {
-        fail(*v, "'reference-pattern' is not a valid regular expression");
+      s.reference_pattern = get_regex(*v, "reference-pattern");
+      if (!s.reference_pattern.empty() && std::regex(s.reference_pattern).mark_count() < 1) {
+        fail(*v, "'reference-pattern' needs a group: ( ) around the IDs it names");
       }
     }
     if (auto* v = t.get("field-syntax")) {

@@ -8,27 +8,18 @@
 #include "base/text.hpp"
 
 namespace mdrisk {
-namespace {
-
-bool one_of(std::string_view s, std::initializer_list<std::string_view> words) {
-  const std::string f = text::casefold(text::trim(s));
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return f == w; });
-}
-
-}  // namespace
-
 InferredDates infer_dates(const DateEvidence& e) {
   InferredDates out;
   for (std::size_t c = 0; c < e.headers.size() && c < e.keys.size(); ++c) {
-    if (out.last_review.empty() && one_of(e.headers[c], {"last reviewed", "last review", "reviewed", "last review date"})) {
+    if (out.last_review.empty() && text::names_one_of(e.headers[c], {"last reviewed", "last review", "reviewed", "last review date"})) {
       out.last_review = e.keys[c];
     }
-    if (out.next_review.empty() && one_of(e.headers[c], {"next review", "next review date", "review by", "review due"})) {
+    if (out.next_review.empty() && text::names_one_of(e.headers[c], {"next review", "next review date", "review by", "review due"})) {
       out.next_review = e.keys[c];
     }
   }
   for (const auto& label : e.field_labels) {
-    if (one_of(label, {"expires on", "expires", "expiry", "expiry date", "acceptance expires", "valid until"})) {
+    if (text::names_one_of(label, {"expires on", "expires", "expiry", "expiry date", "acceptance expires", "valid until"})) {
       out.expires = label;
       break;
     }

@@ -24,11 +24,6 @@ std::size_t index_of(const std::vector<std::string>& keys, std::string_view key)
   return it == keys.end() ? kNone : static_cast<std::size_t>(it - keys.begin());
 }
 
-bool one_of(std::string_view header, std::initializer_list<std::string_view> words) {
-  const std::string h = text::casefold(text::trim(header));
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return h == w; });
-}
-
 // "1–4", "10 - 16", "17 to 25", "5": both ends included.
 std::optional<std::pair<int, int>> score_range(std::string_view s) {
   static const std::regex kRange(R"(^\s*(\d{1,4})\s*(?:(?:\xE2\x80\x93|\xE2\x80\x94|-|to)\s*(\d{1,4}))?\s*$)");
@@ -64,8 +59,8 @@ bool settle(std::vector<InferredScoring::Threshold>& t, const std::vector<std::s
 std::vector<InferredScoring::Threshold> from_legend(const ScoringEvidence::Legend& l) {
   std::size_t score = kNone, band = kNone;
   for (std::size_t c = 0; c < l.header.size(); ++c) {
-    if (one_of(l.header[c], {"score", "risk score", "l\xC3\x97i", "l x i", "rpn", "points"})) score = c;
-    if (one_of(l.header[c], {"level", "band", "risk level", "risk band", "rating"})) band = c;
+    if (text::names_one_of(l.header[c], {"score", "risk score", "l\xC3\x97i", "l x i", "rpn", "points"})) score = c;
+    if (text::names_one_of(l.header[c], {"level", "band", "risk level", "risk band", "rating"})) band = c;
   }
   std::vector<InferredScoring::Threshold> out;
   if (score == kNone || band == kNone) return out;
