@@ -38,6 +38,12 @@ depends=$(field Depends)
 [[ -n $depends ]] || fail "no Depends"
 echo "Depends: $depends"
 checks=$((checks + 3))
+# Every name an installed package provides, read once into a variable: a
+# `dpkg-query | ... | grep -q` pipeline fails under pipefail when grep stops
+# reading early and dpkg-query dies of SIGPIPE, which happens once the
+# package list outgrows a pipe buffer (as on a CI machine with a browser).
+provided=$(dpkg-query -W -f='${db:Status-Abbrev}|${Provides}\n' | awk -F'|' '/^ii/ {print $2}' | tr ',' '\n' |
+  sed 's/ *(.*//; s/^ *//')
 declare -A dpkg_op=([">="]=ge ["<="]=le ["="]=eq [">>"]=gt ["<<"]=lt)
 # Each comma-separated item: "pkg", "pkg (>= v)" or alternatives "a | b".
 IFS=',' read -ra items <<<"$depends"
@@ -55,8 +61,7 @@ for item in "${items[@]}"; do
       # A virtual package (libspdlog1.10 provides libspdlog1.10-fmt9): an
       # installed package must provide it; unversioned only, as Debian's shlibs use it.
       [[ -z $op ]] || continue
-      dpkg-query -W -f='${db:Status-Abbrev}|${Provides}\n' | grep '^ii' | cut -d'|' -f2 | tr ',' '\n' |
-        sed 's/ *(.*//; s/^ *//' | grep -qxF "$pkg" && { ok=1; break; }
+      grep -qxF "$pkg" <<<"$provided" && { ok=1; break; }
       continue
     fi
     if [[ -z $op ]]; then ok=1; break; fi
@@ -86,7 +91,8 @@ checks=$((checks + 2))
 
 # 4. Unpacked: stripped, runs, man page renders.
 dpkg-deb -x "$deb" "$work/root"
-readelf -S "$work/root/usr/bin/mdrisk" | grep -qE '\.debug_|\.symtab' && fail "usr/bin/mdrisk is not stripped"
+sections=$(readelf -S "$work/root/usr/bin/mdrisk")
+grep -qE '\.debug_|\.symtab' <<<"$sections" && fail "usr/bin/mdrisk is not stripped"
 got=$("$work/root/usr/bin/mdrisk" --version)
 [[ $got == "mdrisk $version" ]] || fail "--version printed '$got'"
 MANWIDTH=80 man -l -P cat "$work/root/usr/share/man/man1/mdrisk.1.gz" 2>"$work/man.err" >"$work/man.txt"
