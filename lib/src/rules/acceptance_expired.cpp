@@ -12,7 +12,7 @@ void check_acceptance_expired(const Tracker& t, RuleContext& ctx) {
   if (!d.expires.set()) return;
   const Date today = reference_date(t, ctx);
   const bool classes = t.schema->lifecycle.enabled() && !t.schema->lifecycle.accepted.empty();
-  for (std::size_t r = 0; r < t.row_count(); ++r) {
+  for (const Risk& r : register_risks(t)) {
     // With lifecycle classes, only accepted risks expire; without, any row
     // that gives an expiry does.
     if (classes && status_class(t, r) != StatusClass::Accepted) continue;

@@ -65,24 +65,4 @@ bool row_needs_entry(const Tracker& t, std::size_t r) {
   return false;
 }
 
-bool policy_requires(const Tracker& t, const Entry& e, std::size_t section) {
-  if (!t.table || e.row == npos) return false;
-  for (const Policy& p : t.schema->policies) {
-    // A `require` policy that names the section raises it as well (column
-    // triggers only: a class trigger is MR309's alone to judge).
-    bool wanted = p.section == section;
-    if (p.section == npos && p.status_class == StatusClass::None) {
-      for (const FieldRef& f : p.require) wanted = wanted || (f.column == npos && f.section == section);
-    }
-    if (!wanted || p.column == npos) continue;
-    const Cell* cell = t.cell(e.row, p.column);
-    if (!cell) continue;
-    const std::string value = canonical_cell_text(&t.schema->columns[p.column], cell->text);
-    for (const auto& v : p.values) {
-      if (v == value) return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace mdrisk::rules

@@ -56,8 +56,4 @@ std::string line_ref(const SourceFile& src, std::size_t offset);
 // cell holds; an empty string without one.
 std::string row_name(const Tracker& t, std::size_t row);
 
-// True when a configured policy requires `section` of entry `e` (MR309
-// then reports it as an error, so MR302 stays quiet about it).
-bool policy_requires(const Tracker& t, const Entry& e, std::size_t section);
-
 }  // namespace mdrisk::rules

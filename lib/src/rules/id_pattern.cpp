@@ -17,7 +17,7 @@ void check_id_pattern(const Tracker& t, RuleContext& ctx) {
   const std::regex pattern(ids.pattern);
   FieldRef f;
   f.column = ids.column;
-  for (std::size_t r = 0; r < t.row_count(); ++r) {
+  for (const Risk& r : register_risks(t)) {
     const FieldText id = field_text(t, r, f);
     if (!id.found || std::regex_match(id.text.begin(), id.text.end(), pattern)) continue;
     ctx.report(kIdPattern, id.range,

@@ -12,7 +12,7 @@ void check_invalid_date(const Tracker& t, RuleContext& ctx) {
   if (!d.any_field()) return;
   std::vector<const FieldRef*> fields = {&d.last_review, &d.next_review, &d.expires};
   for (const FieldRef& f : d.fields) fields.push_back(&f);
-  for (std::size_t r = 0; r < t.row_count(); ++r) {
+  for (const Risk& r : register_risks(t)) {
     for (const FieldRef* f : fields) {
       if (!f->set()) continue;
       const FieldText ft = field_text(t, r, *f);

@@ -11,7 +11,7 @@ namespace mdrisk::rules {
 void check_misplaced_risk(const Tracker& t, RuleContext& ctx) {
   const LifecycleSpec& l = t.schema->lifecycle;
   if (!l.enabled() || l.closed_headings.empty()) return;
-  for (std::size_t r = 0; r < t.row_count(); ++r) {
+  for (const Risk& r : register_risks(t)) {
     const FieldText status = status_text(t, r);
     if (!status.found) continue;  // a row with no status is classed by where it is
     const StatusClass c = status_class(t, r);
@@ -23,7 +23,7 @@ void check_misplaced_risk(const Tracker& t, RuleContext& ctx) {
     } else if ((c == StatusClass::Open || c == StatusClass::Accepted) && closed_here) {
       ctx.report(kMisplacedRisk, status.range,
                  risk_label(t, r) + " is " + quoted(status.text) + " but is listed under " +
-                     quoted(t.table_of_row(r).group->text) + ", which holds closed risks only");
+                     quoted(risk_group(t, r)->text) + ", which holds closed risks only");
     }
   }
 }

@@ -30,11 +30,11 @@ std::string joined(const std::vector<std::string>& names, const char* last) {
   return out;
 }
 
-// `require`/`require-one-of` policies: every register row, with or without
-// an entry, since a cell can hold what the policy asks for.
+// `require`/`require-one-of` policies: every risk of the register, with or
+// without an entry, since a cell can hold what the policy asks for.
 void check_field_policies(const Tracker& t, RuleContext& ctx) {
   const Schema& schema = *t.schema;
-  for (std::size_t r = 0; r < t.row_count(); ++r) {
+  for (const Risk& r : register_risks(t)) {
     for (const Policy& p : schema.policies) {
       if (p.section != npos) continue;
       std::string because;
@@ -42,18 +42,15 @@ void check_field_policies(const Tracker& t, RuleContext& ctx) {
       if (p.status_class != StatusClass::None) {
         if (status_class(t, r) != p.status_class) continue;
         const FieldText s = status_text(t, r);
-        because = s.found ? "is " + quoted(s.text) : "is listed under " + quoted(t.table_of_row(r).group->text);
-        trigger = s.found ? s.range : t.table_of_row(r).group->text_range;
+        const Heading* group = risk_group(t, r);  // classed by where it is: a closed section
+        because = s.found ? "is " + quoted(s.text) : "is listed under " + quoted(group->text);
+        trigger = s.found ? s.range : group->text_range;
         because += std::string(" (") + class_name(p.status_class) + ")";
       } else {
-        const Cell* cell = t.cell(r, p.column);
-        if (!cell) continue;
-        const std::string value = canonical_cell_text(&schema.columns[p.column], cell->text);
-        bool triggered = false;
-        for (const auto& v : p.values) triggered = triggered || v == value;
-        if (!triggered) continue;
-        because = "has " + schema.columns[p.column].header + " " + quoted(value);
-        trigger = cell->text_range;
+        const FieldText value = policy_trigger(t, r, p);
+        if (!value.found) continue;
+        because = "has " + schema.columns[p.column].header + " " + quoted(canonical_cell_text(&schema.columns[p.column], value.text));
+        trigger = value.range;
       }
       std::vector<std::string> missing;
       for (const FieldRef& f : p.require) {
@@ -70,13 +67,7 @@ void check_field_policies(const Tracker& t, RuleContext& ctx) {
         if (!any) need += (need.empty() ? "" : ", and ") + std::string("one of ") + joined(names, "or");
       }
       if (need.empty()) continue;
-      const Entry* e = t.entry_for_row(r);
-      const std::size_t key = schema.link == LinkMode::Id ? schema.id_column : schema.name_column;
-      const Cell* key_cell = t.cell(r, key);
-      const ByteRange at = key_cell && !key_cell->text.empty() ? key_cell->text_range
-                           : e                                ? e->heading.text_range
-                                                              : t.row(r).range;
-      Diagnostic& d = ctx.report(kPolicy, at,
+      Diagnostic& d = ctx.report(kPolicy, risk_anchor(t, r),
                                  "risk " + risk_label(t, r) + " " + because + ", so it needs " + need + " (policy " +
                                      quoted(p.name) + ")");
       d.related.push_back({trigger, "what triggers the policy"});
@@ -88,27 +79,24 @@ void check_field_policies(const Tracker& t, RuleContext& ctx) {
 
 void check_policy(const Tracker& t, RuleContext& ctx) {
   const Schema& schema = *t.schema;
-  if (!t.table || schema.policies.empty()) return;
+  if (schema.policies.empty()) return;
   for (const Entry& e : t.entries) {
-    if (e.row == npos) continue;
+    const std::optional<Risk> risk = risk_of_entry(t, e);
+    if (!risk) continue;
     std::vector<bool> present(schema.sections.size(), false);
     for (const Section& s : e.sections) {
       if (s.section != npos) present[s.section] = true;
     }
     for (const Policy& p : schema.policies) {
       if (p.section == npos || present[p.section]) continue;
-      const Cell* cell = t.cell(e.row, p.column);
-      if (!cell) continue;
-      const std::string value = canonical_cell_text(&schema.columns[p.column], cell->text);
-      bool triggered = false;
-      for (const auto& v : p.values) triggered = triggered || v == value;
-      if (!triggered) continue;
+      const FieldText value = policy_trigger(t, *risk, p);
+      if (!value.found) continue;
       present[p.section] = true;  // one finding per missing section, even if several policies want it
       Diagnostic& d = ctx.report(kPolicy, e.heading.text_range,
                                  "entry " + quoted(e.heading.text) + " has " + schema.columns[p.column].header +
-                                     " " + quoted(value) + ", so it needs a **" + schema.sections[p.section].label +
-                                     "** section (policy " + quoted(p.name) + ")");
-      d.related.push_back({cell->text_range, "the value that triggers the policy"});
+                                     " " + quoted(canonical_cell_text(&schema.columns[p.column], value.text)) + ", so it needs a **" +
+                                     schema.sections[p.section].label + "** section (policy " + quoted(p.name) + ")");
+      d.related.push_back({value.range, "the value that triggers the policy"});
     }
   }
   check_field_policies(t, ctx);

@@ -10,7 +10,7 @@ namespace mdrisk::rules {
 void check_review_date_order(const Tracker& t, RuleContext& ctx) {
   const DatesSpec& d = t.schema->dates;
   if (!d.last_review.set() || !d.next_review.set()) return;
-  for (std::size_t r = 0; r < t.row_count(); ++r) {
+  for (const Risk& r : register_risks(t)) {
     ByteRange next_at, last_at;
     auto next = field_date(t, r, d.next_review, &next_at);
     auto last = field_date(t, r, d.last_review, &last_at);

@@ -11,7 +11,7 @@ namespace mdrisk::rules {
 void check_review_interval(const Tracker& t, RuleContext& ctx) {
   const DatesSpec& d = t.schema->dates;
   if (!d.last_review.set() || !d.next_review.set()) return;
-  for (std::size_t r = 0; r < t.row_count(); ++r) {
+  for (const Risk& r : register_risks(t)) {
     const ReviewInterval interval = review_interval(t, r);
     if (interval.days <= 0) continue;
     ByteRange next_at, last_at;

@@ -12,7 +12,7 @@ void check_review_overdue(const Tracker& t, RuleContext& ctx) {
   const DatesSpec& d = t.schema->dates;
   if (!d.last_review.set() && !d.next_review.set()) return;
   const Date today = reference_date(t, ctx);
-  for (std::size_t r = 0; r < t.row_count(); ++r) {
+  for (const Risk& r : register_risks(t)) {
     if (status_class(t, r) == StatusClass::Closed) continue;  // a closed risk is not reviewed
     ByteRange at;
     if (auto next = field_date(t, r, d.next_review, &at)) {

@@ -25,26 +25,56 @@ bool has_value(const std::vector<std::string>& values, const ColumnSpec& col, st
 
 }  // namespace
 
-FieldText field_text(const Tracker& t, std::size_t row, const FieldRef& f) {
-  FieldText out;
-  if (f.column != npos) {
-    if (const Cell* c = t.cell(row, f.column); c && !c->text.empty()) {
+std::vector<Risk> register_risks(const Tracker& t) {
+  std::vector<Risk> out;
+  if (t.table) {
+    out.reserve(t.row_count());
+    for (std::size_t r = 0; r < t.row_count(); ++r) out.push_back({r, t.entry_for_row(r)});
+  } else if (!t.schema->has_table) {
+    out.reserve(t.entries.size());
+    for (const Entry& e : t.entries) out.push_back({npos, &e});
+  }
+  return out;
+}
+
+std::optional<Risk> risk_of_entry(const Tracker& t, const Entry& e) {
+  if (t.table) {
+    if (e.row == npos) return std::nullopt;
+    return Risk{e.row, &e};
+  }
+  if (t.schema->has_table) return std::nullopt;
+  return Risk{npos, &e};
+}
+
+FieldText field_text(const Tracker& t, const Risk& risk, const FieldRef& f) {
+  if (f.column != npos && risk.row != npos) {
+    if (const Cell* c = t.cell(risk.row, f.column); c && !c->text.empty()) {
       return {true, c->text, c->text_range};
     }
   }
-  const Entry* e = t.entry_for_row(row);
-  if (!e) return out;
+  const Entry* e = risk.entry;
+  if (!e) return {};
   if (f.column != npos) {
     for (const ColumnField& cf : e->column_fields) {
       if (cf.column == f.column && !cf.value.empty()) return {true, cf.value, range_of(t, cf.value, cf.value_range)};
     }
-    return out;
+    // An entry-only risk names itself in its heading (`## R-01: Title`):
+    // there is no cell to hold its ID or name.
+    if (risk.row == npos) {
+      const Schema& s = *t.schema;
+      if (!e->id.empty() && (f.column == s.id_column || f.column == s.ids.column)) {
+        return {true, e->id, range_of(t, e->id, e->heading.text_range)};
+      }
+      const std::string_view title = e->title.empty() ? e->heading.text : e->title;
+      if (f.column == s.name_column && !title.empty()) return {true, title, range_of(t, title, e->heading.text_range)};
+    }
+    return {};
   }
   for (const Section& s : e->sections) {
     if (s.section != f.section || !s.has_content) continue;
     return {true, s.text, s.text.empty() ? s.label.range : range_of(t, s.text, s.text_range)};
   }
-  return out;
+  return {};
 }
 
 std::string field_title(const Schema& s, const FieldRef& f) {
@@ -53,31 +83,37 @@ std::string field_title(const Schema& s, const FieldRef& f) {
   return f.name;
 }
 
-FieldText status_text(const Tracker& t, std::size_t row) {
+FieldText status_text(const Tracker& t, const Risk& risk) {
   const LifecycleSpec& l = t.schema->lifecycle;
   if (!l.enabled()) return {};
   FieldRef f;
   f.column = l.status_column;
-  return field_text(t, row, f);
+  return field_text(t, risk, f);
 }
 
-bool in_closed_section(const Tracker& t, std::size_t row) {
+const Heading* risk_group(const Tracker& t, const Risk& risk) {
+  if (risk.row == npos) return nullptr;
+  const Table& table = t.table_of_row(risk.row);
+  return table.group ? &*table.group : nullptr;
+}
+
+bool in_closed_section(const Tracker& t, const Risk& risk) {
   const LifecycleSpec& l = t.schema->lifecycle;
   if (l.closed_headings.empty()) return false;
-  const Table& table = t.table_of_row(row);
-  if (!table.group) return false;
-  const std::string group = text::normalize_name(table.group->text);
+  const Heading* group = risk_group(t, risk);
+  if (!group) return false;
+  const std::string name = text::normalize_name(group->text);
   for (const auto& h : l.closed_headings) {
-    if (text::normalize_name(h) == group) return true;
+    if (text::normalize_name(h) == name) return true;
   }
   return false;
 }
 
-StatusClass status_class(const Tracker& t, std::size_t row) {
+StatusClass status_class(const Tracker& t, const Risk& risk) {
   const LifecycleSpec& l = t.schema->lifecycle;
   if (!l.enabled()) return StatusClass::None;
-  const FieldText s = status_text(t, row);
-  if (!s.found) return in_closed_section(t, row) ? StatusClass::Closed : StatusClass::None;
+  const FieldText s = status_text(t, risk);
+  if (!s.found) return in_closed_section(t, risk) ? StatusClass::Closed : StatusClass::None;
   const ColumnSpec& col = t.schema->columns[l.status_column];
   if (has_value(l.open, col, s.text)) return StatusClass::Open;
   if (has_value(l.accepted, col, s.text)) return StatusClass::Accepted;
@@ -85,13 +121,50 @@ StatusClass status_class(const Tracker& t, std::size_t row) {
   return StatusClass::None;
 }
 
-std::string risk_label(const Tracker& t, std::size_t row) {
+FieldText policy_trigger(const Tracker& t, const Risk& risk, const Policy& p) {
+  if (p.column == npos || p.status_class != StatusClass::None) return {};
+  FieldRef f;
+  f.column = p.column;
+  const FieldText v = field_text(t, risk, f);
+  if (!v.found || !has_value(p.values, t.schema->columns[p.column], v.text)) return {};
+  return v;
+}
+
+bool policy_requires(const Tracker& t, const Entry& e, std::size_t section) {
+  const std::optional<Risk> risk = risk_of_entry(t, e);
+  if (!risk) return false;
+  for (const Policy& p : t.schema->policies) {
+    // A `require` policy that names the section raises it as well (value
+    // triggers only: a class trigger is MR309's alone to judge).
+    bool wanted = p.section == section;
+    if (p.section == npos && p.status_class == StatusClass::None) {
+      for (const FieldRef& f : p.require) wanted = wanted || (f.column == npos && f.section == section);
+    }
+    if (wanted && policy_trigger(t, *risk, p).found) return true;
+  }
+  return false;
+}
+
+std::string risk_label(const Tracker& t, const Risk& risk) {
   const Schema& s = *t.schema;
   for (std::size_t c : {s.ids.column, s.link == LinkMode::Id ? s.id_column : npos, s.column_index("id"), s.name_column}) {
     if (c == npos) continue;
-    if (const Cell* cell = t.cell(row, c); cell && !cell->text.empty()) return quoted(cell->text);
+    FieldRef f;
+    f.column = c;
+    if (const FieldText v = field_text(t, risk, f); v.found) return quoted(v.text);
   }
-  return "on " + line_ref(*t.source, t.row(row).range.begin);
+  const std::size_t at = risk.row != npos ? t.row(risk.row).range.begin : risk.entry->heading.range.begin;
+  return "on " + line_ref(*t.source, at);
+}
+
+ByteRange risk_anchor(const Tracker& t, const Risk& risk) {
+  const Schema& s = *t.schema;
+  if (risk.row != npos) {
+    const std::size_t key = s.link == LinkMode::Id ? s.id_column : s.name_column;
+    if (const Cell* c = t.cell(risk.row, key); c && !c->text.empty()) return c->text_range;
+  }
+  if (risk.entry) return risk.entry->heading.text_range;
+  return t.row(risk.row).range;
 }
 
 Date reference_date(const Tracker& t, const RuleContext& ctx) {
@@ -120,9 +193,9 @@ Date reference_date(const Tracker& t, const RuleContext& ctx) {
 
 namespace mdrisk::rules {
 
-std::optional<Date> field_date(const Tracker& t, std::size_t row, const FieldRef& f, ByteRange* where) {
+std::optional<Date> field_date(const Tracker& t, const Risk& risk, const FieldRef& f, ByteRange* where) {
   if (!f.set()) return std::nullopt;
-  const FieldText ft = field_text(t, row, f);
+  const FieldText ft = field_text(t, risk, f);
   if (!ft.found) return std::nullopt;
   const DateScan scan = find_date(ft.text);
   if (!scan.valid) return std::nullopt;
@@ -133,13 +206,13 @@ std::optional<Date> field_date(const Tracker& t, std::size_t row, const FieldRef
   return scan.date;
 }
 
-ReviewInterval review_interval(const Tracker& t, std::size_t row) {
+ReviewInterval review_interval(const Tracker& t, const Risk& risk) {
   const DatesSpec& d = t.schema->dates;
   if (d.review_by != npos) {
     const ColumnSpec& col = t.schema->columns[d.review_by];
     FieldRef by;
     by.column = d.review_by;
-    if (const FieldText band = field_text(t, row, by); band.found) {
+    if (const FieldText band = field_text(t, risk, by); band.found) {
       const std::string value = comparable_value(col, band.text);
       for (const auto& [v, days] : d.intervals) {
         if (comparable_value(col, v) == value) return {days, col.header + " " + quoted(v)};

@@ -1,6 +1,7 @@
 #include "rules/sections.hpp"
 
 #include "rules/helpers.hpp"
+#include "rules/risk_fields.hpp"
 
 namespace mdrisk::rules {
 
@@ -21,6 +22,12 @@ void report_missing_sections(const Tracker& t, RuleContext& ctx, const RuleInfo&
     if (schema.has_table || level != Requirement::Required) continue;
     std::vector<bool> has(schema.columns.size(), false);
     for (const ColumnField& f : e.column_fields) has[f.column] = true;
+    // `## R-01: Title` carries the ID column itself.
+    if (!e.id.empty()) {
+      for (std::size_t c : {schema.id_column, schema.ids.column}) {
+        if (c != npos) has[c] = true;
+      }
+    }
     for (std::size_t c = 0; c < schema.columns.size(); ++c) {
       if (has[c] || !schema.columns[c].required || c == schema.name_column) continue;
       ctx.report(rule, e.heading.text_range,
