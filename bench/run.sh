@@ -115,7 +115,10 @@ if [ "$MANY" -gt 0 ]; then
   echo "== $MANY small trackers in one invocation"
   mapfile -t FILES < <(ls "$OUT"/many/*.md)
   measure "many-cmark" "$RUNS" /dev/null cmark-gfm -e table -t html "${FILES[@]}"
-  if "$M" --help 2>&1 | grep -qE -- '(^|[ ,])-j'; then
+  # The help text is read whole first: `--help | grep -q` fails under
+  # pipefail when grep stops early and mdrisk dies of SIGPIPE.
+  help_text=$("$M" --help 2>&1)
+  if grep -qE -- '(^|[ ,])-j' <<<"$help_text"; then
     measure "many-j1" "$RUNS" /dev/null "$M" -j 1 "${FILES[@]}"
     measure "many-j2" "$RUNS" /dev/null "$M" -j 2 "${FILES[@]}"
   else
