@@ -11,6 +11,10 @@
 * JSON: every fixture's export validates against docs/model.schema.json
   (python3-jsonschema); the rows equal the table; render -> export ->
   render is a fixed point (same Markdown, same JSON).
+* A register of entries only (no table): one CSV record per entry, equal
+  to the entry fields as this script reads them in each field syntax
+  (bullets, paragraphs, key/value tables); import writes entries in the
+  register's own syntax and export -> import -> export is a fixed point.
 * Bad input: one line `mdrisk: FILE: problem`, exit 2.
 
 usage: check.py MDRISK_BINARY SOURCE_DIR
@@ -43,6 +47,11 @@ def check(cond, msg):
 
 def run(*args, cwd, stdin=None):
     p = subprocess.run([mdrisk, "--no-config", *args], cwd=cwd, input=stdin, capture_output=True)
+    return p.returncode, p.stdout.decode(), p.stderr.decode()
+
+
+def run_with(config, *args, cwd):
+    p = subprocess.run([mdrisk, "--config", config, *args], cwd=cwd, capture_output=True)
     return p.returncode, p.stdout.decode(), p.stderr.decode()
 
 
@@ -163,6 +172,62 @@ with tempfile.TemporaryDirectory() as tmp:
     check(json2 == json1, "export -> render -> export is not a fixed point once rendered")
     rc, out, _ = run("tracker.md", "--format", "concise", cwd=tmp / "c")
     check(rc == 0 and "[MR4" not in out, f"the rendered tracker is not clean:\n{out}")
+
+    # --- a register of entries only ---------------------------------------
+    # No table: the CSV's records are the entries, the heading's ID and
+    # title first, then each column field; read here from the Markdown with
+    # this script's own patterns, one per field syntax.
+    field_patterns = {
+        "S06-paragraph-fields-no-table": r"^\*\*([^*]+?):\*\* (.*?)(?:\\|  )?$",
+        "S07-bullet-fields-no-table": r"^- \*\*([^*]+?):\*\* (.*)$",
+        "S08-key-value-tables": r"^\| (?!Field \|)(?!-)(.+?) +\| (.+?) +\|$",
+        "entries-only-risk-semantics": r"^- \*\*([^*]+?):\*\* (.*)$",
+    }
+    for name, pattern in field_patterns.items():
+        fixture = src / "fixtures" / name
+        config = str(fixture / ".mdrisk.toml")
+        text = (fixture / "input.md").read_text()
+        level = "##" if "entry-level = 2" in (fixture / ".mdrisk.toml").read_text() else "###"
+        entries = []
+        for line in text.splitlines():
+            if line.startswith(level + " "):
+                head = line[len(level) + 1:]
+                m = re.match(r"([A-Z]+-?\d+):? (.*)", head)
+                entries.append({"ID": m.group(1), "title": m.group(2)})
+            elif entries and (m := re.match(pattern, line)):
+                entries[-1].setdefault(m.group(1).strip(), m.group(2).strip())
+        rc, raw, err = run_with(config, "export", str(fixture / "input.md"), cwd=tmp)
+        check(rc == 0 and err == "", f"{name}: export csv: exit {rc}, stderr {err!r}")
+        records = list(csv.reader(io.StringIO(raw, newline="")))
+        check(len(records) == len(entries) + 1, f"{name}: {len(records) - 1} CSV records for {len(entries)} entries")
+        header = records[0]
+        check(header[0] == "ID" and header[1] in ("Title", "Risk"), f"{name}: the heading's parts come first: {header}")
+        for record, entry in zip(records[1:], entries):
+            check(sum(h in entry for h in header[2:]) >= 4, f"{name}: this script read too few fields of {entry}")
+            check(record[0] == entry["ID"] and record[1] == entry["title"], f"{name}: heading {entry} exported as {record[:2]}")
+            for h, value in zip(header[2:], record[2:]):
+                check(value == entry.get(h, ""), f"{name} {entry['ID']}: {h} is {value!r}, the entry says {entry.get(h)!r}")
+        (tmp / "entries.csv").write_text(raw, newline="")
+        rc, md1, err = run_with(config, "import", "entries.csv", cwd=tmp)
+        check(rc == 0 and err == "", f"{name}: import: exit {rc}, stderr {err!r}")
+        check(md1.count("\n" + level + " ") == len(entries) and "| --- | --- | ---" not in md1,
+              f"{name}: import writes one entry per record and no register table:\n{md1}")
+        (tmp / "entries.md").write_text(md1)
+        rc, raw2, err = run_with(config, "export", "entries.md", cwd=tmp)
+        check(raw2 == raw, f"{name}: export -> import -> export is not a fixed point:\n{raw}\n---\n{raw2}")
+        rc, out, _ = run_with(config, "entries.md", "--format", "concise", cwd=tmp)
+        check("[MR4" not in out and "[MR104]" not in out and "[MR105]" not in out,
+              f"{name}: the imported entries are not canonical:\n{out}")
+    # A formula in an entry field is neutralised too, and imports as written.
+    config = str(src / "fixtures/S07-bullet-fields-no-table/.mdrisk.toml")
+    (tmp / "formula.md").write_text("# Log\n\n## R-01: Shared sheet\n\n- **Description:** A sheet.\n"
+                                    "- **Likelihood:** Low\n- **Impact:** Low\n- **Owner:** =HYPERLINK(\"x\")\n"
+                                    "- **Status:** Open\n- **Mitigation:** None.\n")
+    rc, raw, err = run_with(config, "export", "formula.md", cwd=tmp)
+    check(rc == 0 and "\"'=HYPERLINK(\"\"x\"\")\"" in raw, f"an entry field formula is not neutralised: {raw!r} {err!r}")
+    (tmp / "formula.csv").write_text(raw, newline="")
+    rc, md, err = run_with(config, "import", "formula.csv", cwd=tmp)
+    check(rc == 0 and '- **Owner:** =HYPERLINK("x")\n' in md, f"a neutralised field imports as written: {md!r} {err!r}")
 
     # --- bad input -------------------------------------------------------
     (tmp / "bad.csv").write_text('"Risk","Status"\r\n"open quote,Open\r\n')

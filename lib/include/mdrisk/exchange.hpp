@@ -19,7 +19,10 @@ namespace mdrisk {
 // "Table group" holds each row's group heading. Every field is quoted,
 // records end in CRLF. A field that a spreadsheet would read as a formula
 // (it starts with `=`, `+`, `-`, `@`, a tab or a CR, after any run of `'`)
-// gets one more leading `'`. An error when the register has no table.
+// gets one more leading `'`. A register of entries only (no table under
+// `register = "entries"`) gives one record per entry: the heading's ID and
+// title, then the schema's columns from the entry's fields. An error when
+// a register that should have a table has none.
 Result<std::string> export_csv(const Tracker& t);
 
 // The model as JSON: title, tables (header, column keys, rows, cells),
@@ -37,7 +40,9 @@ struct RenderOptions {
 // the header must name the schema's name column; a `'` that neutralised a
 // formula is removed (one of the leading run). The table is printed in
 // canonical layout with its values as given; each row gets a stub entry
-// when the schema requires entries. Errors name the CSV line.
+// when the schema requires entries. Under `register = "entries"` each
+// record becomes an entry instead, its fields in the schema's field syntax.
+// Errors name the CSV line.
 Result<std::string> import_csv(std::string_view csv, const Schema& schema, const RenderOptions& options);
 
 // A tracker from export_json's model: the title, the tables (canonical
