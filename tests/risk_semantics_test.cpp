@@ -116,7 +116,13 @@ TEST(RiskSemanticsConfig, MistakesAreErrorsWithTheirLine) {
   EXPECT_EQ(config_error(t + "[[policies]]\nclass = \"accepted\"\nrequire = [\"risk\"]\n"),
             "line 19: 'class' needs a [lifecycle] table");
   EXPECT_EQ(config_error(t + "[lifecycle]\n[[policies]]\nclass = \"accepted\"\n"),
-            "line 19: a policy needs 'require-section', 'require' or 'require-one-of'");
+            "line 19: a policy needs 'require-section', 'require', 'require-one-of' or 'require-reference'");
+  EXPECT_EQ(config_error(t + "[[policies]]\ncolumn = \"status\"\nvalues = [\"Open\"]\nrequire-reference = \"yes\"\n"),
+            "line 21: 'require-reference' must be true or false");
+  std::string no_references = t;
+  no_references.replace(no_references.find("[tracker]\n"), 10, "[tracker]\nreference-pattern = \"\"\n");
+  EXPECT_EQ(config_error(no_references + "[[policies]]\ncolumn = \"status\"\nvalues = [\"Open\"]\nrequire-reference = true\n"),
+            "line 22: 'require-reference' needs a [tracker] reference-pattern to read references with");
   EXPECT_EQ(config_error(t + "[lifecycle]\n[[policies]]\nclass = \"gone\"\nrequire = [\"risk\"]\n"),
             "line 20: 'class' must be one of \"open\", \"accepted\", \"closed\", not \"gone\"");
   EXPECT_EQ(config_error(t + "[[policies]]\ncolumn = \"status\"\nvalues = [\"Open\"]\nrequire-one-of = [\"risk\"]\n"),

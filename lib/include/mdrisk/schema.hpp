@@ -87,6 +87,9 @@ struct Policy {
   StatusClass status_class = StatusClass::None;  // trigger: a lifecycle class instead of values
   std::vector<FieldRef> require;         // every one must be filled in
   std::vector<FieldRef> require_one_of;  // at least one must be filled in
+  // The risk is named by a reference outside the register (an action plan
+  // item, "(risk 4)"), as `reference-pattern` reads them.
+  bool require_reference = false;
 };
 
 enum class NameSource { Table, Heading };

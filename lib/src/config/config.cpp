@@ -296,10 +296,12 @@ Config build(const toml::table& root, const std::string& path) {
     if (!a || !a->is_array_of_tables()) fail(*n, "'policies' must be an array of tables ([[policies]])");
     for (const toml::node& item : *a) {
       const toml::table& t = *item.as_table();
-      check_keys(t, "[[policies]]", {"name", "column", "values", "require-section", "class", "require", "require-one-of"});
+      check_keys(t, "[[policies]]",
+                 {"name", "column", "values", "require-section", "class", "require", "require-one-of", "require-reference"});
       Policy p;
       p.name = t.contains("name") ? get_string(*t.get("name"), "name") : "policy";
-      const bool lifecycle = t.contains("class") || t.contains("require") || t.contains("require-one-of");
+      const bool lifecycle = t.contains("class") || t.contains("require") || t.contains("require-one-of") ||
+                             t.contains("require-reference");
       if (!lifecycle && (!t.contains("column") || !t.contains("values") || !t.contains("require-section"))) {
         fail(t, "a policy needs 'column', 'values' and 'require-section'");
       }

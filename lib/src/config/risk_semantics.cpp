@@ -200,12 +200,20 @@ void parse_policy_lifecycle(const toml::table& t, const Schema& s, Policy& p, Fa
     }
     if (p.require_one_of.size() < 2) die(fail, *v, "'require-one-of' names two or more fields (one is 'require')");
   }
-  const bool requires_fields = !p.require.empty() || !p.require_one_of.empty();
+  if (auto* v = t.get("require-reference")) {
+    const auto b = v->value<bool>();
+    if (!b) die(fail, *v, "'require-reference' must be true or false");
+    if (*b && s.reference_pattern.empty()) {
+      die(fail, *v, "'require-reference' needs a [tracker] reference-pattern to read references with");
+    }
+    p.require_reference = *b;
+  }
+  const bool requires_fields = !p.require.empty() || !p.require_one_of.empty() || p.require_reference;
   if (t.contains("require-section") && requires_fields) {
-    die(fail, t, "a policy has 'require-section' or 'require'/'require-one-of', not both");
+    die(fail, t, "a policy has 'require-section' or 'require'/'require-one-of'/'require-reference', not both");
   }
   if (!t.contains("require-section") && !requires_fields) {
-    die(fail, t, "a policy needs 'require-section', 'require' or 'require-one-of'");
+    die(fail, t, "a policy needs 'require-section', 'require', 'require-one-of' or 'require-reference'");
   }
   if (requires_fields) p.section = kNone;
 }

@@ -4,8 +4,12 @@
 // Why: teams escalate what they require as a risk gets worse or is
 // accepted rather than treated; the schema's requirement levels are the
 // floor, policies raise it for the rows that need more.
+#include <optional>
+#include <set>
+
 #include "rules/all.hpp"
 #include "rules/helpers.hpp"
+#include "rules/references.hpp"
 #include "rules/risk_fields.hpp"
 
 namespace mdrisk::rules {
@@ -34,6 +38,10 @@ std::string joined(const std::vector<std::string>& names, const char* last) {
 // without an entry, since a cell can hold what the policy asks for.
 void check_field_policies(const Tracker& t, RuleContext& ctx) {
   const Schema& schema = *t.schema;
+  // The IDs references name, read once and only when a policy asks.
+  std::optional<std::set<std::string>> referenced;
+  FieldRef id_field;
+  id_field.column = schema.link == LinkMode::Id ? schema.id_column : schema.column_index("id");
   for (const Risk& r : register_risks(t)) {
     for (const Policy& p : schema.policies) {
       if (p.section != npos) continue;
@@ -65,6 +73,16 @@ void check_field_policies(const Tracker& t, RuleContext& ctx) {
           names.push_back(field_title(schema, f));
         }
         if (!any) need += (need.empty() ? "" : ", and ") + std::string("one of ") + joined(names, "or");
+      }
+      if (p.require_reference) {
+        if (!referenced) {
+          referenced.emplace();
+          for (const Reference& ref : read_references(t)) referenced->insert(reference_key(ref.id));
+        }
+        const FieldText id = field_text(t, r, id_field);
+        if (!id.found || !referenced->count(reference_key(id.text))) {
+          need += (need.empty() ? "" : ", and ") + std::string("a reference from outside the register, such as an action naming it");
+        }
       }
       if (need.empty()) continue;
       Diagnostic& d = ctx.report(kPolicy, risk_anchor(t, r),
