@@ -348,9 +348,9 @@ Config build(const toml::table& root, const std::string& path) {
       }
     }
     if (auto* v = t.get("max-warnings")) {
-      const auto n = v->value<std::int64_t>();
-      if (!v->is_integer() || !n || *n < 0) fail(*v, "'max-warnings' must be a whole number, 0 or more");
-      cfg.max_warnings = static_cast<std::size_t>(*n);
+      const auto limit = v->value<std::int64_t>();
+      if (!v->is_integer() || !limit || *limit < 0) fail(*v, "'max-warnings' must be a whole number, 0 or more");
+      cfg.max_warnings = static_cast<std::size_t>(*limit);
     }
   }
   if (auto* n = root.get("files")) {
