@@ -27,12 +27,13 @@ _mdrisk() {
           diff) mapfile -t COMPREPLY < <(compgen -W "text markdown" -- "$cur") ;;
           export) mapfile -t COMPREPLY < <(compgen -W "csv json" -- "$cur") ;;
         esac
-      elif [[ $prev == --title ]]; then
+      elif [[ $prev == --title || $prev == --include || $prev == --exclude ]]; then
         return
       elif [[ $cur == -* ]]; then
         local sub="-h --help -o --output-file --config --no-config"
         case ${COMP_WORDS[1]} in
-          diff | export) sub+=" --format" ;;
+          diff) sub+=" --format --include --exclude --no-respect-gitignore --force-exclude -q --quiet" ;;
+          export) sub+=" --format" ;;
           import) sub+=" --title" ;;
         esac
         mapfile -t COMPREPLY < <(compgen -W "$sub" -- "$cur")
@@ -48,11 +49,12 @@ _mdrisk() {
       case $prev in
         --format) mapfile -t COMPREPLY < <(compgen -W "text markdown html json" -- "$cur"); return ;;
         --color) mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur"); return ;;
-        --top | --max-file-size) return ;;
+        --top | --max-file-size | --include | --exclude) return ;;
       esac
       if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W "--format --top --color -o --output-file --config --no-config
-          --stdin-filename --max-file-size -h --help" -- "$cur")
+          --stdin-filename --max-file-size --include --exclude --no-respect-gitignore --force-exclude
+          -q --quiet -v --verbose -h --help" -- "$cur")
       else
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       fi

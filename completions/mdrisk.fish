@@ -13,6 +13,9 @@ complete -c mdrisk -n __fish_use_subcommand -a import -d 'Write a canonical trac
 complete -c mdrisk -n __fish_use_subcommand -a render -d 'Write a canonical tracker from a JSON model'
 complete -c mdrisk -n '__fish_seen_subcommand_from diff' -x -a '(git for-each-ref --format="%(refname:short)" 2>/dev/null; echo HEAD; __fish_complete_path)'
 complete -c mdrisk -n '__fish_seen_subcommand_from diff' -l format -x -a 'text markdown' -d 'Report format'
+complete -c mdrisk -n '__fish_seen_subcommand_from diff report' -l include -x -d 'Also take walked files matching these globs'
+complete -c mdrisk -n '__fish_seen_subcommand_from diff report' -l exclude -x -d 'Skip walked files and folders matching these globs'
+complete -c mdrisk -n '__fish_seen_subcommand_from diff report' -l no-respect-gitignore -d 'Also walk files that git ignores'
 complete -c mdrisk -n '__fish_seen_subcommand_from export' -F
 complete -c mdrisk -n '__fish_seen_subcommand_from export' -l format -x -a 'csv json' -d 'Export format'
 complete -c mdrisk -n '__fish_seen_subcommand_from import render' -F
@@ -21,7 +24,10 @@ complete -c mdrisk -n '__fish_seen_subcommand_from rule' -x -a '(mdrisk rules 2>
 complete -c mdrisk -n '__fish_seen_subcommand_from init' -l force -d 'Overwrite an existing .mdrisk.toml'
 complete -c mdrisk -n __fish_use_subcommand -a report -d 'Print the likelihood x impact matrix, counts and top risks'
 set -l report '__fish_seen_subcommand_from report'
-complete -c mdrisk -n $report -F -d 'Tracker file'
+complete -c mdrisk -n $report -F -d 'Tracker file or folder'
+complete -c mdrisk -n $report -l force-exclude -d 'Filter named files like walked ones'
+complete -c mdrisk -n $report -s q -l quiet -d 'No notices'
+complete -c mdrisk -n $report -s v -l verbose -d 'Log each file config and skipped files'
 complete -c mdrisk -n $report -l format -x -a 'text markdown html json' -d 'Report format'
 complete -c mdrisk -n $report -l top -x -d 'How many risks the top list shows'
 complete -c mdrisk -n $report -l color -x -a 'auto always never' -d 'Colour the text report'

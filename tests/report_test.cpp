@@ -259,8 +259,7 @@ TEST(ReportCommand, BadInputIsOneLineAndExitTwo) {
   EXPECT_EQ(r.exit_code, 2);
   r = test::run_mdrisk({"report", "--top", "0", dir + "/ok.md"});
   EXPECT_EQ(r.exit_code, 2);
-  r = test::run_mdrisk({"report"});
-  EXPECT_EQ(r.exit_code, 2);
+  // (No path is the working directory: tests/subcommand_paths_test.cpp.)
 }
 
 TEST(ReportCommand, ColoursOnlyWhenAsked) {

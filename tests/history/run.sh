@@ -189,6 +189,88 @@ expect_eq "diff of a deleted file" "names.md: HEAD -> working tree (file deleted
   removed    Certificate lapses (was Closed)" "$out"
 git checkout -q HEAD names.md
 
+# Folders: `diff REV docs/` finds its files as lint does (nested folders, the
+# root config's exclude, .gitignore, a file without a Summary Table skipped),
+# and reads each register with the config that applies to it: docs/deep has
+# its own .mdrisk.toml with other headers, which the root schema cannot read.
+mkdir -p docs/deep docs/drafts
+cat >>.mdrisk.toml <<'TOML'
+
+[files]
+exclude = ["drafts"]
+TOML
+printf 'docs/ignored.md\n' >.gitignore
+cat >docs/deep/.mdrisk.toml <<'TOML'
+[tracker]
+entries-required = false
+
+[[columns]]
+key = "id"
+header = "Ref"
+
+[[columns]]
+key = "risk"
+header = "Threat"
+
+[[columns]]
+key = "status"
+header = "State"
+TOML
+register() {  # register NAME ROW...: a tracker in the root schema
+  printf '# %s\n\n## Summary Table\n\n| ID  | Risk | Status | Score |\n| --- | ---- | ------ | ----- |\n' "$1"
+  shift
+  printf '%s\n' "$@"
+}
+register "Docs" "| D-1 | Stale manuals | Open | 2 |" >docs/a.md
+printf '# Deep\n\n## Summary Table\n\n| Ref | Threat | State |\n| --- | ------ | ----- |\n| T-1 | Phishing | Open |\n' >docs/deep/b.md
+register "Drafts" "| X-1 | Draft risk | Open | 1 |" >docs/drafts/c.md
+printf '# Notes\n\nNo register here.\n' >docs/notes.md
+git add .mdrisk.toml .gitignore docs && git commit -q -m "docs registers"
+register "Docs" "| D-1 | Stale manuals | Closed | 2 |" >docs/a.md
+printf '# Deep\n\n## Summary Table\n\n| Ref | Threat | State |\n| --- | ------ | ----- |\n| T-1 | Phishing | Open |\n| T-2 | Tailgating | Open |\n' >docs/deep/b.md
+register "Drafts" "| X-1 | Draft risk | Closed | 1 |" >docs/drafts/c.md
+register "Ignored" "| I-1 | Ignored risk | Open | 1 |" >docs/ignored.md
+docs_changes="docs/a.md: HEAD -> working tree: 1 change
+  status     D-1  Stale manuals: Open -> Closed
+docs/deep/b.md: HEAD -> working tree: 1 change
+  added      T-2  Tailgating (Open)"
+run diff HEAD docs/
+expect_eq "diff REV docs/: walked as lint walks" "$docs_changes" "$out"
+expect_eq "diff REV docs/: exit 0, nothing on stderr" "0:" "$rc:$err"
+expect_eq "diff REV docs/: the files lint would check" "docs/a.md
+docs/deep/b.md" "$("$bin" --show-files docs/ | grep -v '^skipped: ')"
+run diff HEAD docs
+expect_eq "diff REV docs (no slash): the same" "$docs_changes" "$out"
+run diff HEAD HEAD docs/
+expect_eq "diff REV REV docs/: no changes" "docs/a.md: HEAD -> HEAD: no changes
+docs/deep/b.md: HEAD -> HEAD: no changes" "$out"
+run diff HEAD --exclude deep docs/
+expect_eq "diff REV --exclude: honoured" "docs/a.md: HEAD -> working tree: 1 change
+  status     D-1  Stale manuals: Open -> Closed" "$out"
+run diff HEAD --no-respect-gitignore docs/
+expect_eq "diff REV --no-respect-gitignore: the ignored file too" "$docs_changes
+docs/ignored.md: HEAD -> working tree (new file): 1 change
+  added      I-1  Ignored risk (Open)" "$out"
+# A file named comes first, as given; a folder's files follow in path order, each once.
+run diff HEAD docs/deep/b.md docs/
+expect_eq "diff REV FILE FOLDER: arguments in order, each file once" "docs/deep/b.md: HEAD -> working tree: 1 change
+  added      T-2  Tailgating (Open)
+docs/a.md: HEAD -> working tree: 1 change
+  status     D-1  Stale manuals: Open -> Closed" "$out"
+# No PATH from inside docs/: the working directory, with the root config's exclude.
+(cd docs && run diff HEAD && printf '%s\n%s' "$rc" "$out" >"$work/sub")
+expect_eq "diff REV from a subfolder: its trackers" "0
+a.md: HEAD -> working tree: 1 change
+  status     D-1  Stale manuals: Open -> Closed
+deep/b.md: HEAD -> working tree: 1 change
+  added      T-2  Tailgating (Open)" "$(cat "$work/sub")"
+# A folder with no register: nothing to compare, said on stderr, exit 0.
+mkdir -p empty && printf '# Notes\n' >empty/notes.md
+run diff HEAD empty
+expect_eq "diff REV of a folder without registers" "0::mdrisk: no tracker files found" "$rc:$out:$err"
+rm -r empty docs/ignored.md
+git checkout -q docs
+
 # --- errors: one line, exit 2 --------------------------------------------
 run tracker.md --base no-such-rev
 expect_eq "unknown REV: message" "mdrisk: tracker.md: unknown revision 'no-such-rev'" "$err"

@@ -18,7 +18,7 @@ int list_rules(bool markdown);
 int explain_rule(const std::string& code_or_name);
 // `mdrisk [OPTIONS] FILE...`
 int run_lint(const Options& opt, ConfigResolver& configs);
-// `mdrisk report [--format F] [--top N] FILE...`
+// `mdrisk report [--format F] [--top N] [PATH...]`: folders walked, none = the working directory
 struct ReportOptions {
   std::vector<std::string> files;
   std::string format = "text";  // text | markdown | html | json
@@ -28,11 +28,11 @@ int run_report(const ReportOptions& report, const Options& opt, ConfigResolver& 
 // `mdrisk init [--force] [--from FILE]`: write .mdrisk.toml here, the
 // defaults or (with `from`) a description of FILE's register
 int init_config(bool force, const std::string& from);
-// `mdrisk diff REV [REV] [FILE...]`: what changed in each register, as
+// `mdrisk diff REV [REV] [PATH...]`: what changed in each register, as
 // `format` ("text" or "markdown").
 int run_diff(const Options& opt, const std::vector<std::string>& args, const std::string& format,
              ConfigResolver& configs);
-// `mdrisk export [--format csv|json] FILE`
+// `mdrisk export [--format csv|json] FILE`: one file (a folder is refused)
 int run_export(const Options& opt, const std::string& file, const std::string& format, ConfigResolver& configs);
 // `mdrisk import FILE.csv [--title T]` (json_model false) and `mdrisk render MODEL.json` (true)
 int run_import(const Options& opt, const std::string& file, bool json_model, const std::string& title,

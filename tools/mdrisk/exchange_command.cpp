@@ -1,6 +1,7 @@
 // `mdrisk export`, `mdrisk import` and `mdrisk render`: read one file, call
 // the library (mdrisk/exchange.hpp), print the result or write it to -o.
 #include <cstdio>
+#include <filesystem>
 
 #include "commands.hpp"
 #include "mdrisk/exchange.hpp"
@@ -41,6 +42,13 @@ const Schema* target_schema(const Options& opt, ConfigResolver& configs) {
 }  // namespace
 
 int run_export(const Options& opt, const std::string& file, const std::string& format, ConfigResolver& configs) {
+  // One document out, so one register in: a folder is not walked (which of
+  // its registers, or all in one CSV, would be a guess).
+  std::error_code ec;
+  if (file != "-" && std::filesystem::is_directory(file, ec)) {
+    print_error(file, "a folder; export takes one file");
+    return kExitError;
+  }
   auto cfg = configs.for_file(file);
   if (!cfg) {
     std::fprintf(stderr, "mdrisk: %s\n", cfg.error().message.c_str());

@@ -1,5 +1,5 @@
 // History from git: `--base REV` hands each file's linter the register as it
-// was at REV; `mdrisk diff REV [REV] [FILE...]` prints what changed. The
+// was at REV; `mdrisk diff REV [REV] [PATH...]` prints what changed. The
 // reading and the comparison are in the library (mdrisk/history.hpp,
 // mdrisk/register_snapshot.hpp); this file only wires them to the options.
 #include <fmt/format.h>
@@ -9,7 +9,7 @@
 #include <filesystem>
 
 #include "commands.hpp"
-#include "mdrisk/discover.hpp"
+#include "gather_files.hpp"
 #include "mdrisk/history.hpp"
 #include "mdrisk/history_report.hpp"
 #include "mdrisk/output.hpp"
@@ -27,7 +27,7 @@ Result<std::shared_ptr<const RegisterSnapshot>> previous_for(const std::string& 
 int run_diff(const Options& opt, const std::vector<std::string>& args, const std::string& format,
              ConfigResolver& configs) {
   if (args.empty()) {
-    usage_error("diff needs a revision: mdrisk diff REV [REV] [FILE...]");
+    usage_error("diff needs a revision: mdrisk diff REV [REV] [PATH...]");
     return kExitError;
   }
   // The second argument is a revision unless it names a file or folder,
@@ -46,30 +46,16 @@ int run_diff(const Options& opt, const std::vector<std::string>& args, const std
     usage_error("diff compares files in git; standard input has no history");
     return kExitError;
   }
-  std::vector<std::string> files;
-  const bool walk = paths.empty() || std::any_of(paths.begin(), paths.end(), [](const std::string& p) {
-                      std::error_code e;
-                      return std::filesystem::is_directory(p, e);
-                    });
-  if (walk) {
-    auto here = configs.for_file(".");
-    if (!here) {
-      std::fprintf(stderr, "mdrisk: %s\n", here.error().message.c_str());
-      return kExitError;
-    }
-    DiscoverOptions discover;
-    discover.table_heading = here->config->lint.schema.table_heading;
-    discover.include = here->config->include;
-    discover.exclude = here->config->exclude;
-    auto found = discover_files(paths.empty() ? std::vector<std::string>{"."} : paths, discover);
-    if (!found) {
-      std::fprintf(stderr, "mdrisk: %s\n", found.error().message.c_str());
-      return kExitError;
-    }
-    files = found->files;
-  } else {
-    files = paths;  // a file deleted since `from` is still compared
+  // Folders (none: the working directory) are walked as lint walks them; a
+  // file named is kept as given, so one deleted since `from` is still compared.
+  if (paths.empty()) paths.push_back(".");
+  auto gathered = gather_files(paths, opt, configs, FileOrder::as_given);
+  if (!gathered) {
+    std::fprintf(stderr, "mdrisk: %s\n", gathered.error().message.c_str());
+    return kExitError;
   }
+  const std::vector<std::string>& files = gathered->found.files;
+  say_if_nothing_found(gathered->found, opt);
 
   const std::size_t limit = opt.max_file_size_mib << 20;
   std::vector<FileHistory> histories;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "gather_files.hpp"
 #include "mdrisk/baseline.hpp"
 #include "mdrisk/diff.hpp"
 #include "mdrisk/discover.hpp"
@@ -197,27 +198,6 @@ bool use_color(const Options& opt, FILE* stream) {
   return ::isatty(::fileno(stream)) == 1;
 }
 
-std::string folder_of(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::absolute(path, ec).parent_path().string();
-}
-
-// The working directory relative to `root`, as a glob prefix ("" when equal).
-std::string glob_prefix(const std::string& root) {
-  std::error_code ec;
-  const auto base = std::filesystem::absolute(root, ec).lexically_normal();
-  const std::string rel = std::filesystem::current_path(ec).lexically_relative(base).generic_string();
-  return rel.empty() || rel == "." ? "" : rel + "/";
-}
-
-// A glob with a '/' is anchored to its folder; one without matches a name anywhere.
-std::string anchor_glob(std::string glob, const std::string& prefix) {
-  if (prefix.empty() || glob.find('/') == std::string::npos) return glob;
-  while (glob.starts_with("./")) glob.erase(0, 2);
-  if (glob.starts_with("/")) glob.erase(0, 1);
-  return prefix + glob;
-}
-
 // The report in the chosen format; with no reports, each format's empty
 // report (an empty array, a SARIF log with no results, ...), so that a CI
 // step that uploads it always has a valid file.
@@ -334,48 +314,22 @@ int show_settings(const Options& opt, ConfigResolver& configs) {
 
 int run_lint(const Options& opt, ConfigResolver& configs) {
   if (!opt.show_settings.empty()) return show_settings(opt, configs);
-  // The walk, and --max-warnings from config, use the configuration of the working directory.
-  auto here = configs.for_file(".");
-  if (!here) {
-    std::fprintf(stderr, "mdrisk: %s\n", here.error().message.c_str());
-    return kExitError;
-  }
-  const mdrisk::Config& here_cfg = *here->config;
-  spdlog::debug("walk settings: {} ({})", here_cfg.path.empty() ? "built-in defaults" : here_cfg.path, here->why);
-  mdrisk::DiscoverOptions discover;
-  // Config globs are relative to the config file's folder, command-line ones
-  // to the working directory: walk from the config's folder and re-anchor
-  // the command-line globs there.
-  const std::string config_dir = here_cfg.path.empty() ? std::string(".") : folder_of(here_cfg.path);
-  const std::string prefix = glob_prefix(config_dir);
-  for (const auto& g : opt.include) discover.include.push_back(anchor_glob(g, prefix));
-  for (const auto& g : opt.exclude) discover.exclude.push_back(anchor_glob(g, prefix));
-  discover.include.insert(discover.include.end(), here_cfg.include.begin(), here_cfg.include.end());
-  discover.exclude.insert(discover.exclude.end(), here_cfg.exclude.begin(), here_cfg.exclude.end());
-  discover.root = config_dir;
-  discover.respect_gitignore = opt.respect_gitignore;
-  discover.filter_explicit = opt.force_exclude;
-  discover.table_heading = here_cfg.lint.schema.table_heading;
-  discover.record_skipped = opt.show_files || opt.verbose;
-
   // Standard input is read up front: --force-exclude with --stdin-filename
   // filters it by name and content, as a file on disk would be.
   StdinSource stdin_source;
   if (std::find(opt.files.begin(), opt.files.end(), "-") != opt.files.end()) {
     stdin_source = mdrisk::read_stdin(opt.stdin_filename, opt.max_file_size_mib << 20);
-    if (opt.force_exclude && opt.stdin_named() && *stdin_source) {
-      discover.stdin_name = opt.stdin_filename;
-      discover.stdin_text = &(*stdin_source)->bytes();
-    }
   }
-  auto found = mdrisk::discover_files(opt.files, discover);
+  // The walk, and --max-warnings from config, use the configuration of the working directory.
+  auto found = gather_files(opt.files, opt, configs, FileOrder::by_path,
+                            stdin_source && *stdin_source ? &(*stdin_source)->bytes() : nullptr);
   if (!found) {
     std::fprintf(stderr, "mdrisk: %s\n", found.error().message.c_str());
     return kExitError;
   }
-  if (opt.show_files) return show_files(*found);
-  for (const auto& s : found->skipped) spdlog::debug("{}: skipped: {}", s.path, s.reason);
-  const std::vector<std::string>& files = found->files;
+  const mdrisk::Config& here_cfg = *found->walk_config;
+  if (opt.show_files) return show_files(found->found);
+  const std::vector<std::string>& files = found->found.files;
   if (std::count(files.begin(), files.end(), "-") > 0 && files.size() > 1 && opt.fix && !opt.diff) {
     std::fprintf(stderr, "mdrisk: '--fix -' reads one document; give no other files\n");
     return kExitError;
@@ -471,11 +425,9 @@ int run_lint(const Options& opt, ConfigResolver& configs) {
                    totals.warnings == 1 ? "" : "s", *max_warnings);
     }
   }
-  if (files.empty() && !opt.quiet && found->skipped_explicit.empty()) {
-    // Nothing to do is not an error for a hook handed only non-trackers,
-    // but a walk that finds nothing deserves a word.
-    std::fprintf(stderr, "mdrisk: no tracker files found\n");
-  }
+  // Nothing to do is not an error for a hook handed only non-trackers,
+  // but a walk that finds nothing deserves a word.
+  say_if_nothing_found(found->found, opt);
   // With `--fix -` the fixed document owns stdout; findings go to stderr.
   if (!write_report(opt, reports, totals, document_on_stdout ? stderr : stdout)) return kExitError;
   return exit_code;

@@ -94,7 +94,9 @@ int main(int argc, char** argv) {
   ReportOptions report_opt;
   auto* report_cmd = app.add_subcommand(
       "report", "Print the likelihood x impact matrix, counts and top risks of trackers (several: combined, then each)");
-  report_cmd->add_option("report-files", report_opt.files, "Tracker files ('-' reads standard input)");
+  report_cmd->add_option("report-files", report_opt.files,
+                         "Tracker files or folders, walked as lint walks them (none: the working directory; '-' "
+                         "reads standard input)");
   report_cmd->add_option("--format", report_opt.format, "Report format: text, markdown, html, json")
       ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
   report_cmd->add_option("--top", report_opt.top, "How many risks the top list shows (default 10)")
@@ -103,14 +105,18 @@ int main(int argc, char** argv) {
   std::vector<std::string> diff_args;
   std::string diff_format = "text";
   auto* diff_cmd = app.add_subcommand("diff", "Print what changed in each register between two revisions");
-  diff_cmd->add_option("REV", diff_args, "REV [REV] [FILE...]: from REV to the second REV, or to the working tree")
+  diff_cmd
+      ->add_option("REV", diff_args,
+                   "REV [REV] [PATH...]: from REV to the second REV, or to the working tree; folders walked as lint "
+                   "walks them (no PATH: the working directory)")
       ->required();
   diff_cmd->add_option("--format", diff_format, "text, or markdown (for a pull-request comment)")
       ->check(CLI::IsMember({"text", "markdown"}));
   diff_cmd->fallthrough();
   std::string export_file, export_format = "csv";
   auto* export_cmd = app.add_subcommand("export", "Write a register's table as CSV, or its model as JSON");
-  export_cmd->add_option("file", export_file, "The tracker ('-' reads standard input)")->required();
+  export_cmd->add_option("file", export_file, "The tracker: one file, not a folder ('-' reads standard input)")
+      ->required();
   export_cmd->add_option("--format", export_format, "csv (RFC 4180, formulas neutralised) or json (the model)")
       ->check(CLI::IsMember({"csv", "json"}));
   export_cmd->fallthrough();

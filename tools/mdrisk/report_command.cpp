@@ -1,13 +1,19 @@
-// `mdrisk report FILE...`: read each tracker with its configuration, build
-// the report in the library, print what the renderer returns.
+// `mdrisk report [PATH...]`: gather the files as lint does (folders walked,
+// no path: the working directory), read each tracker with its
+// configuration, build the report in the library, print what the renderer
+// returns.
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <new>
+#include <optional>
 
 #include "commands.hpp"
+#include "gather_files.hpp"
 #include "mdrisk/error.hpp"
 #include "mdrisk/io.hpp"
 #include "mdrisk/report.hpp"
@@ -28,14 +34,21 @@ bool color_for(const std::string& color, FILE* stream) {
 }  // namespace
 
 int run_report(const ReportOptions& ro, const Options& opt, ConfigResolver& configs) {
-  if (ro.files.empty()) {
-    usage_error("report: no files given");
+  // No path: the working directory, walked as `mdrisk .` walks it.
+  const std::vector<std::string> paths = ro.files.empty() ? std::vector<std::string>{"."} : ro.files;
+  std::optional<mdrisk::Result<mdrisk::SourceFile>> stdin_source;
+  if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+    stdin_source = mdrisk::read_stdin(opt.stdin_filename, opt.max_file_size_mib << 20);
+  }
+  const std::string* stdin_text = stdin_source && *stdin_source ? &(*stdin_source)->bytes() : nullptr;
+  auto gathered = gather_files(paths, opt, configs, FileOrder::as_given, stdin_text);
+  if (!gathered) {
+    std::fprintf(stderr, "mdrisk: %s\n", gathered.error().message.c_str());
     return kExitError;
   }
   mdrisk::ReportSet set;
   bool failed = false;
-  std::optional<mdrisk::Result<mdrisk::SourceFile>> stdin_source;
-  for (const std::string& path : ro.files) {
+  for (const std::string& path : gathered->found.files) {
     const std::string shown = path == "-" ? opt.stdin_filename : path;
     auto cfg = configs.for_file(path);
     if (!cfg) {
@@ -43,8 +56,9 @@ int run_report(const ReportOptions& ro, const Options& opt, ConfigResolver& conf
       failed = true;
       continue;
     }
-    auto source = path == "-" ? mdrisk::read_stdin(opt.stdin_filename, opt.max_file_size_mib << 20)
-                              : mdrisk::read_source(path, opt.max_file_size_mib << 20);
+    spdlog::debug("{}: config {} ({})", shown, cfg->config->path.empty() ? "built-in defaults" : cfg->config->path,
+                  cfg->why);
+    auto source = path == "-" ? *stdin_source : mdrisk::read_source(path, opt.max_file_size_mib << 20);
     if (!source) {
       print_error(shown, source.error().message);
       failed = true;
@@ -63,6 +77,8 @@ int run_report(const ReportOptions& ro, const Options& opt, ConfigResolver& conf
   }
   // A report that silently leaves a file out would be wrong: none at all.
   if (failed) return kExitError;
+  // Nothing found is no error, as for lint: the format's empty report, and a word.
+  say_if_nothing_found(gathered->found, opt);
   FILE* stream = stdout;
   if (!opt.output_file.empty()) {
     stream = std::fopen(opt.output_file.c_str(), "wb");
