@@ -87,6 +87,76 @@ TEST(Dates, FindDateReadsTheFirstDateInText) {
   EXPECT_FALSE(find_date("soon").found);
 }
 
+TEST(Dates, FindDateReadsDottedDayFirstDates) {
+  DateScan s = find_date("11.05.2026");
+  EXPECT_TRUE(s.found && s.valid);
+  EXPECT_EQ(s.date, (Date{2026, 5, 11}));
+  EXPECT_EQ(s.offset, 0u);
+  EXPECT_EQ(s.length, 10u);
+  s = find_date("geprüft am 1.5.2026, ohne Befund");
+  EXPECT_TRUE(s.valid);
+  EXPECT_EQ(s.date, (Date{2026, 5, 1}));
+  EXPECT_EQ(s.offset, 12u);  // "ü" is two bytes
+  EXPECT_EQ(s.length, 8u);
+  s = find_date("Stand: 04.05.2026. Weiter im Text");  // a sentence's dot is not part of the date
+  EXPECT_TRUE(s.valid);
+  EXPECT_EQ(s.offset, 7u);
+  EXPECT_EQ(s.length, 10u);
+  EXPECT_EQ(s.date.iso(), "2026-05-04");
+  EXPECT_TRUE(find_date("(29.02.2024)").valid);  // a leap day
+  EXPECT_TRUE(find_date("31.12.2026.").valid);
+}
+
+TEST(Dates, FindDateTellsAnImpossibleDottedDay) {
+  for (const char* text : {"31.02.2026", "29.02.2026", "31.4.2026"}) {
+    const DateScan s = find_date(text);
+    EXPECT_TRUE(s.found) << text;
+    EXPECT_FALSE(s.valid) << text;
+    EXPECT_EQ(s.offset, 0u) << text;
+  }
+  const DateScan s = find_date("bis 30.02.2026 prüfen");
+  EXPECT_TRUE(s.found && !s.valid);
+  EXPECT_EQ(s.offset, 4u);
+  EXPECT_EQ(s.length, 10u);
+}
+
+TEST(Dates, FindDateLeavesDottedLookalikesAlone) {
+  for (const char* text : {"1.2.3", "3.14", "version 1.2.3.2026", "10.5.26", "2026.05.11", "v2.10.2026",
+                           "x1.5.2026", "1.5.2026x", "1.5.2026.1", "11.05.20261", "111.05.2026", "11.005.2026",
+                           "0.5.2026", "32.05.2026", "11.0.2026", "11.13.2026", "11.05.", "11..2026", "05/11/2026",
+                           "192.168.1.20"}) {
+    EXPECT_FALSE(find_date(text).found) << text;
+  }
+}
+
+TEST(Dates, FindDateReadsWhicheverDateComesFirst) {
+  DateScan s = find_date("2026-03-01, zuvor 11.02.2026");
+  EXPECT_EQ(s.offset, 0u);
+  EXPECT_EQ(s.date, (Date{2026, 3, 1}));
+  s = find_date("11.02.2026, then 2026-03-01");
+  EXPECT_EQ(s.date, (Date{2026, 2, 11}));
+  s = find_date("release 1.2.3 on 2026-03-01 (was 1.3.2026)");
+  EXPECT_EQ(s.offset, 17u);
+  EXPECT_EQ(s.date, (Date{2026, 3, 1}));
+  // An unreadable ISO date first is still the one reported.
+  s = find_date("2026-02-30 or 01.03.2026");
+  EXPECT_TRUE(s.found && !s.valid);
+  EXPECT_EQ(s.offset, 0u);
+}
+
+TEST(Dates, LabelledDateMatchesWholeWords) {
+  EXPECT_EQ(labelled_date("Stand: 11.05.2026. Weiter", "Stand"), (Date{2026, 5, 11}));
+  EXPECT_EQ(labelled_date("**STAND:** 1.5.2026", "stand"), (Date{2026, 5, 1}));
+  EXPECT_FALSE(labelled_date("Zustand der Standorte am 11.05.2026", "Stand"));
+  EXPECT_EQ(labelled_date("Zustand geprüft; Stand 11.05.2026", "Stand"), (Date{2026, 5, 11}));
+  EXPECT_EQ(labelled_date("Last updated by Ops on 2026-06-30", "Last updated"), (Date{2026, 6, 30}));
+  EXPECT_FALSE(labelled_date("Last updated by Ops on 2026-06-30", "Last updated", true));
+  EXPECT_EQ(labelled_date("_Last updated on 2026-06-30_", "last updated", true), (Date{2026, 6, 30}));
+  EXPECT_EQ(labelled_date("Zuletzt aktualisiert am 3.4.2026", "Zuletzt aktualisiert", true), (Date{2026, 4, 3}));
+  EXPECT_FALSE(labelled_date("Stand: 31.02.2026", "Stand"));
+  EXPECT_FALSE(labelled_date("Stand: bald", "Stand"));
+}
+
 TEST(RiskSemanticsConfig, OffByDefault) {
   const Schema s = Schema::defaults();
   EXPECT_FALSE(s.dates.any_field());

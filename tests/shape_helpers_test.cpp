@@ -171,3 +171,24 @@ TEST(DateInference, ReviewColumnsExpiryFieldAndTheDocumentDate) {
   // No date columns or fields: nothing to configure.
   EXPECT_FALSE(infer_dates(DateEvidence{{"id"}, {"ID"}, {"Rationale"}, {}}).any());
 }
+
+TEST(DateInference, GermanColumnsAndADottedStandLine) {
+  DateEvidence e;
+  e.keys = {"nr", "letzte-pruefung", "naechste-pruefung"};
+  e.headers = {"Nr.", "Letzte Prüfung", "Nächste Prüfung"};
+  e.field_labels = {"Begründung", "Gültig bis"};
+  e.preamble = {"# Risikoregister", "", "Stand: 11.05.2026. Details für jedes Risiko."};
+  InferredDates d = infer_dates(e);
+  EXPECT_EQ(d.last_review, "letzte-pruefung");
+  EXPECT_EQ(d.next_review, "naechste-pruefung");
+  EXPECT_EQ(d.expires, "Gültig bis");
+  EXPECT_TRUE(d.document_date);
+  EXPECT_EQ(d.document_label, "Stand");  // not a default label: the config names it
+  e.preamble = {"Zuletzt aktualisiert: 1.5.2026"};
+  d = infer_dates(e);
+  EXPECT_TRUE(d.document_date);
+  EXPECT_EQ(d.document_label, "");
+  // "Stand" inside a word, or no date right after it: no document date.
+  e.preamble = {"Zustand: 11.05.2026", "Stand der Planung, geprüft 11.05.2026", "Stand: 31.02.2026"};
+  EXPECT_FALSE(infer_dates(e).document_date);
+}

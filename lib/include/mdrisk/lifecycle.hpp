@@ -13,7 +13,8 @@
 
 namespace mdrisk {
 
-// A calendar day (proleptic Gregorian), as ISO 8601 writes it: 2026-08-31.
+// A calendar day (proleptic Gregorian); printed as ISO 8601 writes it,
+// 2026-08-31, however the document wrote it.
 struct Date {
   int year = 0, month = 0, day = 0;
 
@@ -27,9 +28,13 @@ struct Date {
   static std::optional<Date> parse(std::string_view text);
 };
 
-// The first `YYYY-MM-DD` in a text ("2026-08-26 — reason", "mitigated
-// (2026-08-26)"): whether there is one, where, and whether it names a real
-// day (2026-02-30 does not).
+// The first date in a text, ISO `YYYY-MM-DD` ("2026-08-26 — reason",
+// "mitigated (2026-08-26)") or day-first dotted `D.M.YYYY` / `DD.MM.YYYY`
+// ("Stand: 11.05.2026", "1.5.2026"): whether there is one, where (the
+// offset and length of its characters; a sentence's final dot is not part
+// of it), and whether it names a real day (2026-02-30 and 30.02.2026 do
+// not). A dotted date stands alone: `1.2.3`, `v2.10.2026`, `10.5.26`,
+// `2026.05.11` and `x1.5.2026` are none. Slashed dates are never read.
 struct DateScan {
   bool found = false;
   bool valid = false;
@@ -37,6 +42,13 @@ struct DateScan {
   Date date;
 };
 DateScan find_date(std::string_view text);
+
+// The date a line states after `label`, found case-insensitively and as
+// whole words ("Stand" is not read inside "Zustand" or "Standort"): the
+// first date after the first such label that has one. With `right_after`
+// only separators (spaces, `:`, `*`, `_`, `(`) and "on"/"am"/"vom" may sit
+// between label and date, the form `mdrisk init --from` trusts.
+std::optional<Date> labelled_date(std::string_view line, std::string_view label, bool right_after = false);
 
 // Today in the machine's local time zone (what `--as-of` defaults to).
 Date today_local();
@@ -62,7 +74,9 @@ enum class AsOfSource {
 struct DatesSpec {
   AsOfSource as_of = AsOfSource::Today;
   Date fixed_as_of;                                    // with AsOfSource::Fixed
-  std::vector<std::string> document_date_labels = {"Last updated"};
+  // Phrases that only ever head a document's date; "Stand" is left to the
+  // config, since English prose ("where we stand") holds it too.
+  std::vector<std::string> document_date_labels = {"Last updated", "Zuletzt aktualisiert"};
   FieldRef last_review, next_review, expires;
   std::vector<FieldRef> fields;                        // further date fields, checked for readability
   // Review intervals in days, keyed by the values of one column (a band,

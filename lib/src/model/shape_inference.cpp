@@ -387,8 +387,13 @@ std::string scoring_toml(const Scan& s, const std::vector<std::size_t>& register
 std::string dates_toml(const InferredDates& d) {
   if (!d.any()) return {};
   std::string out = "[dates]\n";
-  out += d.document_date ? "as-of = \"document\"   # judged as on the document's \"Last updated\" date\n"
-                         : "as-of = \"today\"      # or a fixed \"YYYY-MM-DD\"; `--as-of` overrides it\n";
+  if (!d.document_date) {
+    out += "as-of = \"today\"      # or a fixed \"YYYY-MM-DD\"; `--as-of` overrides it\n";
+  } else {
+    const std::string label = d.document_label.empty() ? "Last updated" : d.document_label;
+    out += "as-of = \"document\"   # judged as on the document's \"" + label + "\" date\n";
+  }
+  if (!d.document_label.empty()) out += "document-date = " + toml_string(d.document_label) + "\n";
   if (!d.last_review.empty()) out += "last-review = " + toml_string(d.last_review) + "\n";
   if (!d.next_review.empty()) out += "next-review = " + toml_string(d.next_review) + "\n";
   if (!d.expires.empty()) out += "expires = " + toml_string(d.expires) + "\n";

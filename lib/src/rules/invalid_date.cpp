@@ -1,6 +1,7 @@
 // MR701 invalid-date: a configured date field holds no readable date.
 // Why: a review or expiry date nobody can read is a check that never fires;
-// `31/08/2026` reads two ways, `2026-02-30` is no day, and "soon" is none.
+// `31/08/2026` reads two ways, `2026-02-30` and `30.02.2026` are no day,
+// and "soon" is none.
 #include "rules/all.hpp"
 #include "rules/helpers.hpp"
 #include "rules/risk_fields.hpp"
@@ -25,7 +26,7 @@ void check_invalid_date(const Tracker& t, RuleContext& ctx) {
         ctx.report(kInvalidDate, {ft.range.begin + scan.offset, ft.range.begin + scan.offset + scan.length},
                    what + " is not a calendar day: " + quoted(token));
       } else {
-        ctx.report(kInvalidDate, ft.range, what + " holds no date written YYYY-MM-DD: " + quoted(ft.text));
+        ctx.report(kInvalidDate, ft.range, what + " holds no date written YYYY-MM-DD or DD.MM.YYYY: " + quoted(ft.text));
       }
     }
   }

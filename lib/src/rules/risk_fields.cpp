@@ -173,16 +173,12 @@ Date reference_date(const Tracker& t, const RuleContext& ctx) {
   if (d.as_of == AsOfSource::Fixed) return d.fixed_as_of;
   if (d.as_of == AsOfSource::Document) {
     // The first line before the register that carries a date label
-    // ("Last updated: 2026-06-30") and a date after it.
+    // ("Last updated: 2026-06-30", "Stand: 11.05.2026") and a date after it.
     const SourceFile& src = *t.source;
     const std::size_t stop = t.table ? src.line_of(t.table->range.begin) : src.line_count();
     for (std::size_t line = 1; line <= stop && line <= src.line_count(); ++line) {
-      const std::string folded = text::casefold(src.line_text(line));
       for (const auto& label : d.document_date_labels) {
-        const std::size_t at = folded.find(text::casefold(label));
-        if (at == std::string::npos) continue;
-        const DateScan scan = find_date(std::string_view(folded).substr(at));
-        if (scan.valid) return scan.date;
+        if (const auto date = labelled_date(src.line_text(line), label)) return *date;
       }
     }
   }
