@@ -241,6 +241,11 @@ expect_eq "diff REV docs/: the files lint would check" "docs/a.md
 docs/deep/b.md" "$("$bin" --show-files docs/ | grep -v '^skipped: ')"
 run diff HEAD docs
 expect_eq "diff REV docs (no slash): the same" "$docs_changes" "$out"
+run diff HEAD docs -o "$work/changes.txt"
+expect_eq "diff -o FILE: nothing on standard output, exit 0" "0:" "$rc:$out"
+expect_eq "diff -o FILE: the changes in the file" "$docs_changes" "$(cat "$work/changes.txt")"
+run diff HEAD docs -o "$work/no-such-dir/changes.txt"
+expect_eq "diff -o into a missing folder: one line, exit 2" "2:mdrisk: $work/no-such-dir/changes.txt: cannot open for writing" "$rc:$err"
 run diff HEAD HEAD docs/
 expect_eq "diff REV REV docs/: no changes" "docs/a.md: HEAD -> HEAD: no changes
 docs/deep/b.md: HEAD -> HEAD: no changes" "$out"

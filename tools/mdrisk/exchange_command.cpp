@@ -10,24 +10,6 @@
 namespace mdrisk::cli {
 namespace {
 
-int emit(const Options& opt, const std::string& text) {
-  if (opt.output_file.empty()) {
-    write_out(text);
-    return kExitClean;
-  }
-  FILE* f = std::fopen(opt.output_file.c_str(), "wb");
-  if (!f) {
-    print_error(opt.output_file, "cannot open for writing");
-    return kExitError;
-  }
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  if (std::fclose(f) != 0 || !ok) {
-    print_error(opt.output_file, "cannot write");
-    return kExitError;
-  }
-  return kExitClean;
-}
-
 // The schema a written tracker follows: the config of the folder it is
 // written to (-o), else of the working directory.
 const Schema* target_schema(const Options& opt, ConfigResolver& configs) {
@@ -62,13 +44,13 @@ int run_export(const Options& opt, const std::string& file, const std::string& f
   }
   try {
     const Tracker t = parse_tracker(*source, cfg->lint->schema);
-    if (format == "json") return emit(opt, export_json(t));
+    if (format == "json") return write_to_output(opt, export_json(t));
     auto csv = export_csv(t);
     if (!csv) {
       print_error(source->name(), csv.error().message);
       return kExitError;
     }
-    return emit(opt, *csv);
+    return write_to_output(opt, *csv);
   } catch (const InputRefused& refused) {
     print_error(source->name(), refused.error().message);
     return kExitError;
@@ -93,7 +75,7 @@ int run_import(const Options& opt, const std::string& file, bool json_model, con
     print_error(source->name(), tracker.error().message);
     return kExitError;
   }
-  return emit(opt, *tracker);
+  return write_to_output(opt, *tracker);
 }
 
 }  // namespace mdrisk::cli

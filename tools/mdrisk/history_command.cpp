@@ -91,8 +91,7 @@ int run_diff(const Options& opt, const std::vector<std::string>& args, const std
     h.changes = compare_registers(h.before, h.after);
     histories.push_back(std::move(h));
   }
-  write_out(format == "markdown" ? format_history_markdown(histories) : format_history_text(histories));
-  return kExitClean;
+  return write_to_output(opt, format == "markdown" ? format_history_markdown(histories) : format_history_text(histories));
 }
 
 }  // namespace mdrisk::cli

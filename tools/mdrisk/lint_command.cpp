@@ -33,6 +33,24 @@ namespace mdrisk::cli {
 
 void write_out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 
+int write_to_output(const Options& opt, const std::string& text) {
+  if (opt.output_file.empty()) {
+    write_out(text);
+    return kExitClean;
+  }
+  FILE* f = std::fopen(opt.output_file.c_str(), "wb");
+  if (!f) {
+    print_error(opt.output_file, "cannot open for writing");
+    return kExitError;
+  }
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !ok) {
+    print_error(opt.output_file, "cannot write");
+    return kExitError;
+  }
+  return kExitClean;
+}
+
 void print_error(const std::string& file, const std::string& message) {
   std::fprintf(stderr, "mdrisk: %s: %s\n", mdrisk::printable_name(file).c_str(), message.c_str());
 }

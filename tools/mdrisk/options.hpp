@@ -49,6 +49,9 @@ struct Options {
 
 // Writes to standard output / an error line "mdrisk: FILE: problem" to stderr.
 void write_out(const std::string& s);
+// Writes `text` to -o FILE when one is given, else to standard output:
+// kExitClean, or kExitError with one line naming the file that failed.
+int write_to_output(const Options& opt, const std::string& text);
 void print_error(const std::string& file, const std::string& message);
 // A usage error, one line: "mdrisk: problem (see `mdrisk --help`)".
 void usage_error(const std::string& message);
