@@ -53,6 +53,11 @@
 //      reference day (--as-of) keeps every MR702/MR705 finding of an
 //      earlier one, the same day gives the same findings, and every date in
 //      the document reads back as itself.
+//  P15 export and import: the CSV export of a document under each shape's
+//      schema either refuses with one line or imports (under the same
+//      schema) into a document whose export imports and exports again to
+//      the same bytes: a fixed point from the first import on. The input
+//      bytes read as a CSV file import or refuse with one line, never crash.
 //  P10 the content signature parse_tracker builds along with the model
 //      (each entry signed as soon as its part is parsed), whole and cut at
 //      every allowed point, keeping the tree or dropping each part's,
@@ -72,6 +77,7 @@
 #include "markdown/document_parts.hpp"
 #include "markdown/markdown.hpp"
 #include "mdrisk/config.hpp"
+#include "mdrisk/exchange.hpp"
 #include "mdrisk/fix.hpp"
 #include "mdrisk/linter.hpp"
 #include "mdrisk/output.hpp"
@@ -453,6 +459,35 @@ inline void check_dates(const SourceFile& src, const LintOptions& shape) {
   if (dated(1990) != early) fail("P14", "the date findings differ between two runs on the same day");
 }
 
+// P15: see the list above.
+inline void check_exchange(const SourceFile& src, const LintOptions& shape) {
+  const auto one_line = [](const Error& e) { return e.message.find('\n') == std::string::npos; };
+  RenderOptions render;
+  const auto export_of = [&](const SourceFile& doc) { return export_csv(parse_tracker(doc, shape.schema)); };
+  auto first = export_of(src);
+  if (!first) {
+    if (!one_line(first.error())) fail("P15", "export refused in more than one line: " + first.error().message);
+    return;
+  }
+  const auto round = [&](const std::string& csv, const char* what) -> std::string {
+    auto md = import_csv(csv, shape.schema, render);
+    if (!md) {
+      if (!one_line(md.error())) fail("P15", std::string(what) + ": import refused in more than one line");
+      return {};
+    }
+    auto doc = SourceFile::from_bytes("imported.md", *md);
+    if (!doc) fail("P15", std::string(what) + ": import wrote a document that is not text");
+    auto again = export_of(*doc);
+    if (!again) fail("P15", std::string(what) + ": the imported document does not export: " + again.error().message);
+    return *again;
+  };
+  const std::string second = round(*first, "first import");
+  if (second.empty()) return;  // the export named no risk column the schema can import
+  if (round(second, "second import") != second) {
+    fail("P15", "export -> import -> export is not a fixed point after the first import\n" + second);
+  }
+}
+
 // Runs every property on `bytes`; returns "" or "Pn: what broke".
 // P11: a document the input guard refuses is refused the same way by
 // --fix (InvalidInput, the same one-line message naming a line of the
@@ -496,6 +531,10 @@ inline std::string check_pipeline(std::string_view bytes) {
     }
     check_fix(*src, false);
     check_fix(*src, true);
+    check_exchange(*src, LintOptions{});
+    if (auto as_csv = import_csv(bytes, Schema::defaults(), RenderOptions{}); !as_csv) {
+      if (as_csv.error().message.find('\n') != std::string::npos) fail("P15", "CSV import refused in more than one line");
+    }
     // P13 with a seed drawn from the input: the fuzzer explores thresholds too.
     std::uint64_t seed = 1469598103934665603ull;
     for (unsigned char c : bytes.substr(0, 64)) seed = (seed ^ c) * 1099511628211ull;
@@ -515,6 +554,7 @@ inline std::string check_pipeline(std::string_view bytes) {
         check_fix(*src, false, shape);
         check_fix(*src, true, shape);
         check_dates(*src, shape);
+        check_exchange(*src, shape);
       } catch (const Broken& b) {
         throw Broken{"P12 (" + b.message + ") under a register-shape configuration"};
       }
