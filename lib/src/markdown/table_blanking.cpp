@@ -52,18 +52,19 @@ void blank_line(std::string_view line, std::string& out) {
     }
   }
   const std::size_t blank_end = last_pipe == std::string_view::npos ? 0 : last_pipe;
+  // The line is copied whole and its cells overwritten in place: a Summary
+  // Table is most of a register's bytes, and appending it byte by byte was
+  // most of the cost of blanking.
+  const std::size_t at = out.size();
+  out += line;
+  char* p = out.data() + at;
   for (std::size_t i = 0; i < blank_end; ++i) {
-    const char c = line[i];
-    if (c == '\\' && i + 1 < line.size()) {  // an escape stays an escape
-      out += c;
-      out += line[++i];
-    } else if (c == '|') {
-      out += c;
-    } else {
-      out += ' ';
+    if (p[i] == '\\' && i + 1 < line.size()) {
+      ++i;  // an escape stays an escape
+    } else if (p[i] != '|') {
+      p[i] = ' ';
     }
   }
-  out += line.substr(std::min(blank_end, line.size()));
 }
 
 }  // namespace
