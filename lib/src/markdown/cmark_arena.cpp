@@ -183,7 +183,18 @@ void* CmarkArena::allocate(std::size_t size) {
     }
   }
   const std::size_t bytes = sizeof(Header) + rounded;
-  auto* h = reinterpret_cast<Header*>(take(bytes));
+  // The bump from the current chunk inline: through take(), which also
+  // searches and maps chunks, every block paid for saving and restoring
+  // six registers (~40 instructions a block, ~2% of --fix).
+  std::byte* raw;
+  if (current_ < chunks_.size() && chunks_[current_].size - chunks_[current_].used >= bytes) {
+    Chunk& c = chunks_[current_];
+    raw = c.memory + c.used;
+    c.used += bytes;
+  } else {
+    raw = take(bytes);
+  }
+  auto* h = reinterpret_cast<Header*>(raw);
   h->size = bytes - sizeof(Header);
   h->heap = 0;
   // Released and reset blocks are handed out again: zero what cmark asks

@@ -30,6 +30,21 @@ bool has_lone_cr(std::string_view body) {
   return false;
 }
 
+// LFs in `s`, found with memchr (vectorised in glibc): a byte-by-byte
+// count over the whole body was ~2.5% of --fix.
+std::size_t count_lf(std::string_view s) {
+  std::size_t n = 0;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p < end) {
+    const void* lf = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (!lf) break;
+    ++n;
+    p = static_cast<const char*>(lf) + 1;
+  }
+  return n;
+}
+
 }  // namespace
 
 std::size_t part_target_bytes() { return g_target_bytes.load(std::memory_order_relaxed); }
@@ -54,8 +69,7 @@ std::vector<PartStart> document_parts(std::string_view body, std::size_t target_
     const std::size_t prev_lf = lf == 0 ? std::string_view::npos : body.rfind('\n', lf - 1);
     const std::size_t prev_begin = prev_lf == std::string_view::npos ? 0 : prev_lf + 1;
     if (!is_blank_line(body.substr(prev_begin, lf - prev_begin)) || !opens_atx_heading(body.substr(line, 8))) continue;
-    lines_before += static_cast<std::size_t>(std::count(body.begin() + static_cast<std::ptrdiff_t>(counted),
-                                                        body.begin() + static_cast<std::ptrdiff_t>(line), '\n'));
+    lines_before += count_lf(body.substr(counted, line - counted));
     counted = line;
     parts.push_back(PartStart{line, lines_before});
     search = line + target_bytes - 1;

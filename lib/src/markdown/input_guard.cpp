@@ -3,6 +3,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace mdrisk {
 namespace {
 
@@ -19,6 +23,27 @@ constexpr std::array<bool, 256> kSpecial = [] {
   for (unsigned char c : {'\\', '*', '_', '[', '<', '|'}) t[c] = true;
   return t;
 }();
+
+// The first byte at or after `k` in p[0, n) that kSpecial marks, or n.
+// Most bytes of a register are none of them: sixteen at a time, where the
+// machine has SSE2 (every x86-64), the guard's scan of each parse costs a
+// fraction of what one table lookup per byte did.
+inline std::size_t next_special(const char* p, std::size_t k, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i backslash = _mm_set1_epi8('\\'), star = _mm_set1_epi8('*'), underscore = _mm_set1_epi8('_');
+  const __m128i bracket = _mm_set1_epi8('['), angle = _mm_set1_epi8('<'), pipe = _mm_set1_epi8('|');
+  for (; k + 16 <= n; k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, star)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, underscore), _mm_cmpeq_epi8(v, bracket))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, angle), _mm_cmpeq_epi8(v, pipe)));
+    if (const int mask = _mm_movemask_epi8(hit)) return k + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  while (k < n && !kSpecial[static_cast<unsigned char>(p[k])]) ++k;
+  return k;
+}
 
 // `[|]? marker ([|] marker)* [|]? spaces`, marker = `spaces :? -+ :? spaces`
 // (cmark-gfm's scan_table_start), with at least one pipe. Returns the
@@ -153,9 +178,8 @@ class Scanner {
     std::size_t pipes = 0;
     const char* p = content.data();
     const std::size_t n = content.size();
-    for (std::size_t k = 0; k < n; ++k) {
+    for (std::size_t k = next_special(p, 0, n); k < n; k = next_special(p, k + 1, n)) {
       const char c = p[k];
-      if (!kSpecial[static_cast<unsigned char>(c)]) continue;
       switch (c) {
         case '\\':
           if (k + 1 < n && is_punct(p[k + 1])) ++k;

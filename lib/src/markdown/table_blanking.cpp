@@ -2,6 +2,7 @@
 #include "markdown/table_blanking.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 
 #include "base/text.hpp"
@@ -43,6 +44,20 @@ bool is_table_heading(std::string_view line, const std::string& want) {
 // together with the blanks after it, so a trailing cell without a closing
 // pipe ("| a | b") would vanish if it became blanks (found by fuzz P8).
 void blank_line(std::string_view line, std::string& out) {
+  // The line is copied whole and its cells overwritten in place: a Summary
+  // Table is most of a register's bytes, and appending it byte by byte was
+  // most of the cost of blanking.
+  const std::size_t at = out.size();
+  out += line;
+  char* p = out.data() + at;
+  if (std::memchr(line.data(), '\\', line.size()) == nullptr) {
+    // No escape (most rows): the last pipe is the last '|', near the end,
+    // and every other byte before it becomes a space.
+    const std::size_t last_pipe = line.rfind('|');
+    const std::size_t blank_end = last_pipe == std::string_view::npos ? 0 : last_pipe;
+    for (std::size_t i = 0; i < blank_end; ++i) p[i] = p[i] == '|' ? '|' : ' ';
+    return;
+  }
   std::size_t last_pipe = std::string_view::npos;
   for (std::size_t i = 0; i < line.size(); ++i) {
     if (line[i] == '\\') {
@@ -53,17 +68,12 @@ void blank_line(std::string_view line, std::string& out) {
   }
   const std::size_t blank_end = last_pipe == std::string_view::npos ? 0 : last_pipe;
   for (std::size_t i = 0; i < blank_end; ++i) {
-    const char c = line[i];
-    if (c == '\\' && i + 1 < line.size()) {  // an escape stays an escape
-      out += c;
-      out += line[++i];
-    } else if (c == '|') {
-      out += c;
-    } else {
-      out += ' ';
+    if (p[i] == '\\' && i + 1 < line.size()) {
+      ++i;  // an escape stays an escape
+    } else if (p[i] != '|') {
+      p[i] = ' ';
     }
   }
-  out += line.substr(std::min(blank_end, line.size()));
 }
 
 }  // namespace
