@@ -145,7 +145,8 @@ struct Schema {
   std::size_t column_index(std::string_view key) const;
   // With LinkMode::Id: the {id} part of a heading, or empty when it does not match.
   std::string heading_id(std::string_view heading) const;
-  // The heading an entry for a row should have (pattern filled in).
+  // The heading an entry should have: `heading-pattern` filled in with
+  // LinkMode::Id or without a table, else the title.
   std::string expected_heading(std::string_view id, std::string_view title) const;
 };
 

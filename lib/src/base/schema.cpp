@@ -77,7 +77,9 @@ std::string Schema::heading_id(std::string_view heading) const {
 }
 
 std::string Schema::expected_heading(std::string_view id, std::string_view title) const {
-  if (link == LinkMode::Name) return std::string(title);
+  // Headings follow the pattern when they carry the link, and in a register
+  // without a table, whose entries are keyed by the heading's ID.
+  if (link == LinkMode::Name && has_table) return std::string(title);
   std::string out = heading_pattern;
   const auto replace = [&](std::string_view key, std::string_view value) {
     const std::size_t at = out.find(key);

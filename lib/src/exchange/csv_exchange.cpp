@@ -125,16 +125,7 @@ Result<exchange::RegisterData> entries_from_records(const std::vector<std::vecto
     const std::string id = id_at != npos ? std::string(text::trim(rec[id_at])) : std::string();
     exchange::EntryData e;
     e.level = schema.entry_level;
-    if (id.empty()) {
-      e.heading = title;
-    } else {
-      e.heading = schema.heading_pattern;
-      const auto fill = [&](std::string_view key, std::string_view value) {
-        if (const std::size_t at = e.heading.find(key); at != std::string::npos) e.heading.replace(at, key.size(), value);
-      };
-      fill("{id}", id);
-      fill("{title}", title);
-    }
+    e.heading = id.empty() ? title : schema.expected_heading(id, title);
     if (e.heading.empty()) {
       return Error{ErrorKind::InvalidInput, "line " + std::to_string(lines[r]) + ": the risk has no " + ec.name_header};
     }
